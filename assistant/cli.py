@@ -1,0 +1,115 @@
+"""Command line: ``python -m assistant index build|add|list|show``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .config import Config
+from .errors import AssistantError
+from .ingest import add_document, build_index
+from .numerals import parse_number, to_chinese
+from .parser import DocumentHints
+from .store import RuleStore, StoredArticle
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    try:
+        args.handler(args, Config())
+    except AssistantError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已中断，知识库未改动。", file=sys.stderr)
+        return 130
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m assistant", description="政务规则问答助手")
+    commands = parser.add_subparsers(title="命令")
+    index = commands.add_parser("index", help="管理知识库").add_subparsers(title="知识库命令")
+
+    build = index.add_parser("build", help="用随附规则（index/manifest.toml）重建知识库")
+    build.set_defaults(handler=_build)
+
+    add = index.add_parser("add", help="导入一份规则文件（txt/docx/html/pdf）")
+    add.add_argument("file", type=Path)
+    for option, meaning in (("jurisdiction", "所属地区，如 平凉市"), ("title", "文件标题"),
+                            ("level", "层级：省/市/县/国务院"), ("province", "所属省份"),
+                            ("parent", "上级地区，如 平凉市"), ("doc-number", "文号")):
+        add.add_argument(f"--{option}", default="", help=meaning)
+    add.set_defaults(handler=_add)
+
+    listing = index.add_parser("list", help="列出地区、文件和条文数")
+    listing.set_defaults(handler=_list)
+
+    show = index.add_parser("show", help="显示一条条文，如：index show 平凉市 13")
+    show.add_argument("jurisdiction")
+    show.add_argument("article", help="条号：13、十三 或 第十三条")
+    show.set_defaults(handler=_show)
+    return parser
+
+
+def _build(args: argparse.Namespace, config: Config) -> None:
+    from tqdm import tqdm
+
+    started = time.perf_counter()
+    documents = build_index(config, progress=lambda docs: tqdm(docs, desc="写入知识库", unit="份", file=sys.stderr))
+    articles = sum(len(document.articles) for document in documents)
+    print(f"已建立知识库：{len(documents)} 份文件，{articles} 条条文，用时 {time.perf_counter() - started:.1f} 秒。")
+    _list(args, config)
+
+
+def _add(args: argparse.Namespace, config: Config) -> None:
+    hints = DocumentHints(title=args.title, jurisdiction=args.jurisdiction, level=args.level,
+                          province=args.province, parent=args.parent, doc_number=args.doc_number)
+    document, replaced = add_document(config, args.file, hints)
+    action = "已替换" if replaced else "已导入"
+    print(f"{action}《{document.title}》（{document.jurisdiction.name}，{len(document.articles)} 条）。")
+
+
+def _list(args: argparse.Namespace, config: Config) -> None:
+    store = RuleStore(config.store_path, config.collection)
+    documents: dict[str, list[StoredArticle]] = {}
+    for item in store.articles():
+        documents.setdefault(item.metadata["doc_id"], []).append(item)
+    print(f"{'地区':<6}{'层级':<4}{'文件':<20}{'文号':<18}{'日期':<12}{'章':>3}{'条':>5}")
+    for items in sorted(documents.values(), key=lambda group: group[0].jurisdiction):
+        meta = items[0].metadata
+        chapters = len({item.metadata["chapter"] for item in items if item.metadata["chapter"]})
+        print(f"{meta['jurisdiction']:<6}{meta['level']:<4}{meta['document']:<20}{meta['doc_number']:<18}"
+              f"{meta['issue_date']:<12}{chapters:>3}{len(items):>5}")
+
+
+def _show(args: argparse.Namespace, config: Config) -> None:
+    store = RuleStore(config.store_path, config.collection)
+    jurisdiction = _resolve_jurisdiction(args.jurisdiction, store.jurisdictions())
+    number = parse_number(args.article.strip().removeprefix("第").removesuffix("条"))
+    if number is None:
+        raise AssistantError(f"“{args.article}”不是有效的条号，请写成 13、十三 或 第十三条")
+    found = store.article(jurisdiction, number)
+    if not found:
+        raise AssistantError(f"{jurisdiction}的工作规则中没有第{args.article.strip('第条')}条")
+    for item in found:
+        meta = item.metadata
+        chapter = f"第{to_chinese(meta['chapter'])}章 {meta['chapter_title']}" if meta["chapter"] else ""
+        print(item.citation)
+        print(f"地区：{meta['jurisdiction']}　{chapter}")
+        print(item.text)
+
+
+def _resolve_jurisdiction(name: str, known: list[str]) -> str:
+    matches = [place for place in known if place == name] or [place for place in known if place.startswith(name)]
+    if len(matches) != 1:
+        raise AssistantError(f"知识库中没有“{name}”的工作规则。已收录：{'、'.join(known)}")
+    return matches[0]

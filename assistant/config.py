@@ -1,0 +1,41 @@
+"""Configuration: where the knowledge base lives and which embedder it uses.
+
+Every setting has a default that works on a plain CPU machine with the bundled rules, and can be
+set through an environment variable (ASSISTANT_INDEX_DIR, ASSISTANT_STORE_DIR,
+ASSISTANT_COLLECTION, ASSISTANT_EMBEDDER) or given explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EMBEDDER = "use"
+
+
+def _env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser() if value else default
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one assistant instance."""
+
+    index_dir: Path = field(default_factory=lambda: _env_path("ASSISTANT_INDEX_DIR", PROJECT_ROOT / "index"))
+    store_dir: Path | None = None
+    collection: str = field(default_factory=lambda: os.environ.get("ASSISTANT_COLLECTION", "rules"))
+    embedder: str = field(default_factory=lambda: os.environ.get("ASSISTANT_EMBEDDER", DEFAULT_EMBEDDER))
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.index_dir / "manifest.toml"
+
+    @property
+    def store_path(self) -> Path:
+        """The store folder (git-ignored); by default index/store."""
+        if self.store_dir is not None:
+            return self.store_dir
+        return _env_path("ASSISTANT_STORE_DIR", self.index_dir / "store")

@@ -1,0 +1,121 @@
+"""The Chroma store of articles: one chunk per article, with its citation metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+from .builds import live_generation
+from .errors import StoreError
+from .models import Article, RuleDocument
+
+CHROMA_SETTINGS = Settings(anonymized_telemetry=False, allow_reset=False)
+_BATCH = 64
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as it comes back from the store: its text plus citation metadata."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+
+    @property
+    def jurisdiction(self) -> str:
+        return str(self.metadata["jurisdiction"])
+
+    @property
+    def number(self) -> int:
+        return int(self.metadata["article"])
+
+    @property
+    def citation(self) -> str:
+        """《title》（文号）第N条."""
+        number = f"（{self.metadata['doc_number']}）" if self.metadata.get("doc_number") else ""
+        return f"《{self.metadata['document']}》{number}{self.metadata['label']}"
+
+
+def chunk_metadata(document: RuleDocument, article: Article) -> dict[str, Any]:
+    """The metadata stored with one article's chunk (Chroma accepts scalars only)."""
+    place = document.jurisdiction
+    return {
+        "doc_id": document.doc_id, "jurisdiction": place.name, "level": place.level,
+        "province": place.province, "parent": place.parent, "document": document.title,
+        "doc_number": document.doc_number, "issue_date": document.issue_date,
+        "repeals": document.repeals, "source": Path(document.source).name,
+        "content_sha256": document.content_sha256, "chapter": article.chapter_number,
+        "chapter_title": article.chapter_title, "article": article.number, "label": article.label,
+    }
+
+
+def embedding_text(article: Article) -> str:
+    """What the embedder sees: the chapter title gives short articles their topic."""
+    return f"{article.chapter_title}：{article.text}" if article.chapter_title else article.text
+
+
+def open_collection(folder: Path, name: str, embedder_spec: str) -> chromadb.Collection:
+    """Open (or create) the article collection inside one store generation."""
+    client = chromadb.PersistentClient(path=str(folder), settings=CHROMA_SETTINGS)
+    return client.get_or_create_collection(
+        name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+        metadata={"embedder": embedder_spec},
+    )
+
+
+def write_document(collection: chromadb.Collection, document: RuleDocument, embedder: Embeddings) -> None:
+    """Replace a document's chunks in the collection (same ids, never duplicates)."""
+    collection.delete(where={"doc_id": document.doc_id})
+    articles = document.articles
+    for start in range(0, len(articles), _BATCH):
+        batch = articles[start:start + _BATCH]
+        collection.add(
+            ids=[document.chunk_id(article) for article in batch],
+            documents=[article.text for article in batch],
+            metadatas=[chunk_metadata(document, article) for article in batch],
+            embeddings=embedder.embed_documents([embedding_text(article) for article in batch]),
+        )
+
+
+class RuleStore:
+    """Read access to the live store generation."""
+
+    def __init__(self, store_path: Path, collection: str) -> None:
+        folder = live_generation(store_path)
+        if folder is None:
+            raise StoreError(f"知识库尚未建立（{store_path}）。请先运行：python -m assistant index build")
+        self.folder = folder
+        self.collection_name = collection
+        self.client = chromadb.PersistentClient(path=str(folder), settings=CHROMA_SETTINGS)
+        try:
+            self.collection = self.client.get_collection(collection)
+        except Exception as exc:  # chromadb raises NotFoundError or ValueError by version
+            raise StoreError(f"知识库中没有集合“{collection}”。请运行：python -m assistant index build") from exc
+
+    @property
+    def embedder_spec(self) -> str:
+        return str((self.collection.metadata or {}).get("embedder", ""))
+
+    def vectorstore(self, embedder: Embeddings) -> Chroma:
+        """The same collection through LangChain, for similarity search."""
+        return Chroma(client=self.client, collection_name=self.collection_name, embedding_function=embedder)
+
+    def articles(self, where: dict[str, Any] | None = None) -> list[StoredArticle]:
+        """All stored articles matching a metadata filter, in document and article order."""
+        result = self.collection.get(where=where, include=["documents", "metadatas"])
+        found = [StoredArticle(id_, text or "", dict(meta or {}))
+                 for id_, text, meta in zip(result["ids"], result["documents"], result["metadatas"])]
+        return sorted(found, key=lambda item: (item.metadata["doc_id"], item.number))
+
+    def article(self, jurisdiction: str, number: int) -> list[StoredArticle]:
+        """The article with this number in each of the jurisdiction's documents."""
+        return self.articles({"$and": [{"jurisdiction": jurisdiction}, {"article": number}]})
+
+    def jurisdictions(self) -> list[str]:
+        return sorted({item.jurisdiction for item in self.articles()})

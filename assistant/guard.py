@@ -1,0 +1,43 @@
+"""Question hygiene: length limits, control characters, and instructions hidden in questions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_QUESTION_CHARS = 500
+_INJECTION = re.compile(
+    r"忽略|无视|不要理会|不用管|别管|抛开|忘掉|忘记|ignore|disregard"
+    r"|你现在是|你是一个|假装|扮演|角色扮演|没有(?:任何)?限制|不受.{0,6}限制|越狱|开发者模式|system prompt|系统提示"
+    r"|指令|口径|优先级|管理员|系统消息|不要引用|不用引用|无需引用|不要依据|不必依据|编一个|随便编|直接说是|就说|回答必须是",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[^，,。.！!；;？?\n]+[，,。.！!；;？?\n]*")
+
+
+@dataclass(frozen=True)
+class CleanQuestion:
+    """A question ready for answering, or the reason it cannot be answered."""
+
+    text: str
+    problem: str = ""
+    injection_removed: bool = False
+    removed: str = ""  # the instruction clauses that were dropped
+
+
+def clean_question(raw: object) -> CleanQuestion:
+    """Normalise a question; strip control characters and injected instructions."""
+    if not isinstance(raw, str):
+        return CleanQuestion("", "问题应当是一段文字。")
+    text = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch in "\n\t").strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        return CleanQuestion("", f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION_CHARS} 字以内。")
+    if not any(ch.isalnum() for ch in text):
+        return CleanQuestion("", "empty")
+    clauses = [clause for clause in _CLAUSE.findall(text) if clause.strip()]
+    kept = [clause for clause in clauses if not _INJECTION.search(clause)]
+    if kept and len(kept) < len(clauses):
+        removed = "".join(clause for clause in clauses if clause not in kept)
+        return CleanQuestion("".join(kept).strip("，, "), injection_removed=True, removed=removed)
+    return CleanQuestion(text, injection_removed=len(kept) == 0)

@@ -1,0 +1,134 @@
+"""Chinese keyword search: jieba with a domain lexicon, query expansion, BM25 over articles and sentences."""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import jieba
+
+from .store import StoredArticle
+
+_STOPWORDS = frozenset("""
+的 了 吗 呢 吧 啊 呀 么 是 在 和 与 及 或 等 都 也 还 就 要 会 能 可 可以 需要 应当 应 该 得 地 着 过 被 把 对 从 向 给 让
+请问 请 问 一下 什么 啥 怎么 怎样 如何 哪 哪些 哪个 哪里 谁 几 多少 多 为什么 是否 有没有 有 没有 没 吗 嘛 啦 呗
+我 我们 你 你们 他 他们 这 那 那么 这个 那个 其 之 所 为 于 以 而 则 并 如 若 按 按照 根据 规定 规则 工作规则 人民政府
+政府 市 县 区 上 下 里 中 时 个 一 次数 时候 怎么办 知道 告诉 说 讲 条 第
+一样 相同 不同 区别 差别 比较 对比 一致 分别 各市 各地 各个 这几个 地方 都 各自 那边 这边
+是不是 不是 能不能 不能 要不要 咋办 咋 怎么 处理 算 回事 怎么回事 一直 对方 出去 最后 现在 以后 这版 那版 现行
+出来 大家 任何 任何人 一般 固定 多长 时间 长时间 多长时间 之内 内得 下来 亲自 好几 顺带 别的 内容 其他 或者 哪位
+都得 还能 能用 用 才能 得到 多久 大概 那天 这个 那个 还是 全都 到底 究竟 一下子 东西 情况 事情 问题 事儿 啥时候
+""".split())
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+
+
+@cache
+def _tokenizer() -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    words = resources.files("assistant.data").joinpath("domain_words.txt").read_text(encoding="utf-8")
+    for line in words.splitlines():
+        if line.strip():
+            word, freq, tag = line.split()
+            tokenizer.add_word(word, int(freq) * 1000, tag)
+    return tokenizer
+
+
+@cache
+def synonyms() -> dict[str, list[str]]:
+    """Colloquial phrase → the rules' own words (assistant/data/synonyms.toml)."""
+    text = resources.files("assistant.data").joinpath("synonyms.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba tokens without stop words and punctuation."""
+    return [token for token in _tokenizer().cut_for_search(text)
+            if token.strip() and token not in _STOPWORDS and any(ch.isalnum() for ch in token)]
+
+
+EXPANSION_WEIGHT = 0.6
+
+
+def query_terms(question: str) -> dict[str, float]:
+    """Weighted search terms: the question's own tokens (1.0) and the rules' words for its
+    colloquial phrases (EXPANSION_WEIGHT)."""
+    terms = dict.fromkeys(tokenize(question), 1.0)
+    for phrase, expansions in synonyms().items():
+        if phrase in question:
+            for expansion in expansions:
+                terms.setdefault(expansion, EXPANSION_WEIGHT)
+    return terms
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and enumerated items of an article, each with its closing punctuation."""
+    return [match.group(0).strip() for match in _SENTENCE.finditer(text) if match.group(0).strip()]
+
+
+class BM25:
+    """Okapi BM25 with an inverted index, scoring only documents that share a term with the query."""
+
+    def __init__(self, documents: Iterable[list[str]], k1: float = 1.5, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self.lengths: list[int] = []
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for index, tokens in enumerate(documents):
+            self.lengths.append(len(tokens))
+            for term, count in Counter(tokens).items():
+                self.postings[term].append((index, count))
+        total = len(self.lengths)
+        self.average = sum(self.lengths) / total if total else 0.0
+        self.idf = {term: math.log(1 + (total - len(posting) + 0.5) / (len(posting) + 0.5))
+                    for term, posting in self.postings.items()}
+
+    def scores(self, terms: dict[str, float], allowed: set[int] | None = None) -> dict[int, float]:
+        """Score of every matching document for weighted terms (optionally only documents in ``allowed``)."""
+        result: dict[int, float] = defaultdict(float)
+        for term, weight in terms.items():
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for index, count in self.postings[term]:
+                if allowed is not None and index not in allowed:
+                    continue
+                norm = count + self.k1 * (1 - self.b + self.b * self.lengths[index] / (self.average or 1))
+                result[index] += weight * idf * count * (self.k1 + 1) / norm
+        return dict(result)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a stored article."""
+
+    article: int  # index into KeywordIndex.articles
+    text: str
+
+
+class KeywordIndex:
+    """BM25 over whole articles and over their sentences, derived from the store's articles."""
+
+    def __init__(self, articles: list[StoredArticle]) -> None:
+        self.articles = articles
+        self.sentences = [Sentence(index, sentence) for index, article in enumerate(articles)
+                          for sentence in split_sentences(article.text)]
+        self.article_bm25 = BM25(tokenize(f"{a.metadata.get('chapter_title', '')} {a.text}") for a in articles)
+        self.sentence_bm25 = BM25(tokenize(sentence.text) for sentence in self.sentences)
+        self._by_jurisdiction: dict[str, set[int]] = defaultdict(set)
+        self._sentences_by_jurisdiction: dict[str, set[int]] = defaultdict(set)
+        for index, article in enumerate(articles):
+            self._by_jurisdiction[article.jurisdiction].add(index)
+        for index, sentence in enumerate(self.sentences):
+            self._sentences_by_jurisdiction[articles[sentence.article].jurisdiction].add(index)
+
+    def search_articles(self, terms: dict[str, float], jurisdiction: str) -> dict[int, float]:
+        return self.article_bm25.scores(terms, self._by_jurisdiction.get(jurisdiction, set()))
+
+    def search_sentences(self, terms: dict[str, float], jurisdiction: str) -> dict[int, float]:
+        return self.sentence_bm25.scores(terms, self._sentences_by_jurisdiction.get(jurisdiction, set()))

@@ -1,0 +1,79 @@
+"""Which jurisdictions a question is about: named in it, selected in the UI, or carried from history."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SUFFIXES = ("自治县", "自治州", "自治区", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
+# "X市/X县…" followed by words that show X is a place being asked about.
+_PLACE_MENTION = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|州|盟|旗))(?=政府|人民政府|的|工作规则|规则|常务|全体|领导|市长|县长|区长|"
+    r"州长|办公|专题|会签|公文|那边|这边|里|呢|是|有|规定|$|[，。？！、和与跟及])"
+)
+_NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几某个别这那其同当")
+# Characters that do not occur in place names but do in the phrases around them ("们部门往市").
+_NOT_IN_PLACE = set("们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定")
+# A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
+_SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|[，。？！]|$)")
+_ALL_PLACES = re.compile(r"各(?:市|县|地|个地方|地区|城市)|这几个地方|所有地方|分别|哪些地方|每个地方|几个地方")
+_COMPARE = re.compile(r"一样吗|相同吗|一致吗|有什么不同|有何不同|区别|差别|比较|对比|哪个.{0,6}(?:长|短|多|少|早|晚)")
+
+
+def short_name(name: str) -> str:
+    """平凉市 → 平凉, 庄浪县 → 庄浪 (names people use in speech)."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+@dataclass(frozen=True)
+class PlaceMentions:
+    """What a question says about places."""
+
+    known: list[str]  # covered jurisdictions named in the question, in order of mention
+    unknown: list[str]  # places named that the knowledge base does not cover
+    wants_all: bool  # 各市 / 分别 / 这几个地方…
+    compares: bool  # 一样吗 / 区别…
+
+
+class PlaceFinder:
+    """Finds jurisdiction names (full or short) and unknown places in questions."""
+
+    def __init__(self, jurisdictions: list[str]) -> None:
+        self.jurisdictions = jurisdictions
+        names = sorted(((alias, name) for name in jurisdictions for alias in {name, short_name(name)}),
+                       key=lambda pair: -len(pair[0]))
+        self._aliases = names
+        pattern = "|".join(re.escape(alias) for alias, _ in names)
+        self._known = re.compile(pattern) if pattern else None
+
+    def find(self, question: str) -> PlaceMentions:
+        known: list[str] = []
+        spans: list[tuple[int, int]] = []
+        unknown: list[str] = []
+        if self._known is not None:
+            for match in self._known.finditer(question):
+                name = next(name for alias, name in self._aliases if alias == match.group(0))
+                below = _SUBPLACE.match(question[match.end():])
+                if below and not below.group(1).startswith(("市", "县")):
+                    unknown.append(match.group(0) + below.group(1))
+                    spans.append((match.start(), match.end() + below.end()))
+                    continue
+                spans.append(match.span())
+                if name not in known:
+                    known.append(name)
+        for match in _PLACE_MENTION.finditer(question):
+            start, end = match.span(1)
+            place = match.group(1)
+            if any(start < s_end and s_start < end for s_start, s_end in spans):
+                continue
+            if place[0] in _NOT_A_PLACE_START or place in unknown or _NOT_IN_PLACE & set(place[:-1]):
+                continue
+            unknown.append(place)
+        return PlaceMentions(known, unknown, bool(_ALL_PLACES.search(question)), bool(_COMPARE.search(question)))
+
+    def strip(self, question: str) -> str:
+        """The question without the jurisdiction names (they would only add noise to keyword search)."""
+        return self._known.sub(" ", question) if self._known is not None else question

@@ -1,15 +1,18 @@
-"""Command line: ``python -m assistant index build|add|list|show``."""
+"""Command line: ``python -m assistant index build|add|list|show``, ``ask``, ``chat``, ``eval``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
+from .core import Assistant
 from .errors import AssistantError
 from .ingest import add_document, build_index
 from .numerals import parse_number, to_chinese
@@ -58,6 +61,26 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("jurisdiction")
     show.add_argument("article", help="条号：13、十三 或 第十三条")
     show.set_defaults(handler=_show)
+
+    ask = commands.add_parser("ask", help="提一个问题")
+    ask.add_argument("question")
+    ask.add_argument("--jurisdiction", default=None, help="选定地区，如 平凉市")
+    ask.add_argument("--json", action="store_true", help="输出 JSON")
+    ask.add_argument("--mode", choices=("extractive", "llm"), default=None)
+    ask.set_defaults(handler=_ask)
+
+    chat = commands.add_parser("chat", help="在终端里连续对话（空行或 Ctrl-D 退出）")
+    chat.add_argument("--jurisdiction", default=None)
+    chat.add_argument("--mode", choices=("extractive", "llm"), default=None)
+    chat.set_defaults(handler=_chat)
+
+    evaluation = commands.add_parser("eval", help="在评测集上评测，写出报告")
+    evaluation.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    evaluation.add_argument("--mode", choices=("extractive", "llm"), default=None)
+    evaluation.add_argument("--baselines", action="store_true", help="同时评测三个基线")
+    evaluation.add_argument("--out", type=Path, default=None, help="报告目录（默认 eval/）")
+    evaluation.add_argument("--gate", action="store_true", help="低于 eval/thresholds.toml 的阈值时以非零状态退出")
+    evaluation.set_defaults(handler=_eval)
     return parser
 
 
@@ -110,6 +133,52 @@ def _show(args: argparse.Namespace, config: Config) -> None:
         print(item.citation)
         print(f"地区：{meta['jurisdiction']}　{chapter}")
         print(item.text)
+
+
+def _with_mode(config: Config, mode: str | None) -> Config:
+    return replace(config, mode=mode) if mode else config
+
+
+def _ask(args: argparse.Namespace, config: Config) -> None:
+    answer = Assistant.open(_with_mode(config, args.mode)).ask(args.question, args.jurisdiction)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(answer.answer)
+
+
+def _chat(args: argparse.Namespace, config: Config) -> None:
+    assistant = Assistant.open(_with_mode(config, args.mode))
+    history: list[tuple[str, str]] = []
+    print("政务规则问答助手。输入问题后回车；空行或 Ctrl-D 退出。")
+    while True:
+        try:
+            question = input("问：").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        answer = assistant.ask(question, args.jurisdiction, history)
+        print(f"答：{answer.answer}\n")
+        history.append((question, answer.answer))
+
+
+def _eval(args: argparse.Namespace, config: Config) -> None:
+    from .evaluate import EVAL_DIR, gate, load_thresholds, run, systems, table, write_outputs
+    from .evalset import load_items
+
+    assistant = Assistant.open(_with_mode(config, args.mode))
+    evaluation = run(assistant, load_items(split=args.split), systems(assistant, config, args.baselines))
+    for split in evaluation.metrics["assistant"]:
+        print(f"== {split} ==\n{table(evaluation, split)}\n")
+    out = args.out or EVAL_DIR
+    write_outputs(evaluation, out)
+    print(f"报告：{out / 'report.md'}（图表 report.png，逐题结果 results.jsonl）")
+    if args.gate:
+        failures = gate(evaluation, load_thresholds())
+        if failures:
+            raise AssistantError("评测未达到阈值：\n" + "\n".join(failures))
+        print("评测达到全部阈值。")
 
 
 def _width(text: str) -> int:

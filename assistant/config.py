@@ -1,8 +1,9 @@
-"""Configuration: where the knowledge base lives and which embedder it uses.
+"""Configuration: where the knowledge base lives, which embedder it uses, how answers are written.
 
 Every setting has a default that works on a plain CPU machine with the bundled rules, and can be
 set through an environment variable (ASSISTANT_INDEX_DIR, ASSISTANT_STORE_DIR,
-ASSISTANT_COLLECTION, ASSISTANT_EMBEDDER) or given explicitly.
+ASSISTANT_COLLECTION, ASSISTANT_EMBEDDER, ASSISTANT_MODE and ASSISTANT_LLM_* for the optional
+OpenAI-compatible endpoint) or given explicitly.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ class Config:
     store_dir: Path | None = None
     collection: str = field(default_factory=lambda: os.environ.get("ASSISTANT_COLLECTION", "rules"))
     embedder: str = field(default_factory=lambda: os.environ.get("ASSISTANT_EMBEDDER", DEFAULT_EMBEDDER))
+    mode: str = field(default_factory=lambda: os.environ.get("ASSISTANT_MODE", "extractive"))
+    llm_base_url: str = field(default_factory=lambda: os.environ.get("ASSISTANT_LLM_BASE_URL", ""))
+    llm_model: str = field(default_factory=lambda: os.environ.get("ASSISTANT_LLM_MODEL", ""))
+    llm_api_key: str = field(default_factory=lambda: os.environ.get("ASSISTANT_LLM_API_KEY", "EMPTY"))
+    llm_timeout: float = field(default_factory=lambda: float(os.environ.get("ASSISTANT_LLM_TIMEOUT", "30")))
 
     @property
     def manifest_path(self) -> Path:

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
+from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from . import compose
@@ -23,6 +24,7 @@ from .guard import clean_question
 from .ingest import build_index
 from .intent import Intent, article_number, classify
 from .keyword import KeywordIndex
+from .llm import LLMAnswerer, make_chat_model
 from .places import PlaceFinder
 from .retrieval import HybridRetriever, HybridSearch, Ranked
 from .store import RuleStore
@@ -50,14 +52,16 @@ class Plan:
 class Assistant:
     """Answers questions about the rules in one store."""
 
-    def __init__(self, store: RuleStore, search: HybridSearch, mode: str = "extractive") -> None:
+    def __init__(self, store: RuleStore, search: HybridSearch, chat_model: BaseChatModel | None = None,
+                 llm_timeout: float = 30.0) -> None:
         self.store = store
         self.search = search
-        self.mode = mode
         self.articles = search.keyword.articles
         self._by_id = {article.id: article for article in self.articles}
         self.jurisdictions = sorted({article.jurisdiction for article in self.articles})
         self.places = PlaceFinder(self.jurisdictions)
+        self.llm = LLMAnswerer(chat_model, self.places, llm_timeout) if chat_model is not None else None
+        self.mode = "llm" if self.llm else "extractive"
         self.documents = {article.jurisdiction: str(article.metadata["document"]) for article in self.articles}
         self.chain: Runnable[dict, Answer] = (
             RunnableLambda(self._plan, name="plan")
@@ -66,8 +70,13 @@ class Assistant:
         )
 
     @classmethod
-    def open(cls, config: Config | None = None, use_keywords: bool = True, use_dense: bool = True) -> Assistant:
-        """Open the configured store (building the bundled one if there is none yet)."""
+    def open(cls, config: Config | None = None, use_keywords: bool = True, use_dense: bool = True,
+             chat_model: BaseChatModel | None = None) -> Assistant:
+        """Open the configured store (building the bundled one if there is none yet).
+
+        In ``llm`` mode (config or an explicit ``chat_model``) answers are written by the chat
+        model and verified; otherwise they are extractive.
+        """
         config = config or Config()
         if live_generation(config.store_path) is None:
             build_index(config)
@@ -75,7 +84,9 @@ class Assistant:
         embedder = make_embedder(store.embedder_spec or config.embedder)
         keyword = KeywordIndex(store.articles())
         search = HybridSearch(keyword, store.vectorstore(embedder), embedder, use_keywords, use_dense)
-        return cls(store, search)
+        if chat_model is None and config.mode == "llm":
+            chat_model = make_chat_model(config)
+        return cls(store, search, chat_model, config.llm_timeout)
 
     def ask(self, question: str, jurisdiction: str | None = None,
             history: Sequence[tuple[str, str]] = ()) -> Answer:
@@ -143,7 +154,30 @@ class Assistant:
         query = self.places.strip(plan.standalone)
         findings = [find_answer(j, query, plan.intent or classify(""), plan.ranked[j],
                                 self.search.keyword.article_bm25) for j in plan.jurisdictions]
-        return self._extractive(plan, findings)
+        if self.llm is None:
+            return self._extractive(plan, findings)
+        return self._llm(plan, findings)
+
+    def _llm(self, plan: Plan, findings: list[Finding]) -> Answer:
+        assert self.llm is not None
+        articles = [hit.article for j in plan.jurisdictions for hit in plan.ranked[j]]
+        result = self.llm.answer(plan.standalone, articles, plan.jurisdictions)
+        if result.failure:
+            plan.notice = render("llm_fallback", reason=result.failure)
+        elif result.verified is not None and not result.verified.sentences:
+            plan.notice = render("llm_rejected")
+        if result.verified is None or not result.verified.sentences:
+            return self._extractive(plan, findings)
+        lines, citations = [], []
+        for claim, cited in result.verified.sentences:
+            references = "；".join(Citation.of(article).reference for article in cited)
+            lines.append(f"{claim}（{references}）")
+            citations.extend(Citation.of(article, quote=claim) for article in cited)
+        if result.verified.problems:
+            plan.notice = render("llm_trimmed", count=len(result.verified.problems))
+        answer = self._answer(plan, "\n".join(lines), abstained=False, citations=citations)
+        answer.mode = "llm"
+        return answer
 
     # --- answers -------------------------------------------------------------------------------
 
@@ -181,5 +215,5 @@ class Assistant:
         if plan.notice:
             text = f"{plan.notice}\n\n{text}"
         return Answer(answer=text, abstained=abstained, jurisdictions=plan.jurisdictions,
-                      citations=citations or [], retrieved=retrieved, mode=self.mode, question=plan.question,
+                      citations=citations or [], retrieved=retrieved, mode="extractive", question=plan.question,
                       standalone_question=plan.standalone, related=related or [], notice=plan.notice)

@@ -79,15 +79,16 @@ def run(assistant: Assistant, items: list[EvalItem], chosen: dict[str, System]) 
     return Evaluation(scores, result, by_type)
 
 
-def load_thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, float]:
+def load_thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, dict[str, float]]:
+    """Per-split thresholds (eval/thresholds.toml)."""
     return tomllib.loads(path.read_text(encoding="utf-8"))["thresholds"]
 
 
-def gate(evaluation: Evaluation, thresholds: dict[str, float]) -> list[str]:
+def gate(evaluation: Evaluation, thresholds: dict[str, dict[str, float]]) -> list[str]:
     """Metrics of the assistant that miss their threshold, per split, as readable lines."""
     failures = []
     for split, values in evaluation.metrics[ASSISTANT].items():
-        for metric, limit in thresholds.items():
+        for metric, limit in thresholds.get(split, {}).items():
             value = values[metric]
             worse = value > limit if metric in LOWER_IS_BETTER else value < limit
             if worse:

@@ -27,14 +27,18 @@ class Turn:
 
 
 def _canonical_phrase(text: str) -> str:
-    expansions = synonyms().get(text)
-    return expansions[0] if expansions and len(expansions) == 1 else text
+    """Colloquial parts of a phrase in the rules' words: 县长办公会 → 县长办公会议, 全会 → 全体会议."""
+    for alias, words in sorted(synonyms().items(), key=lambda item: -len(item[0])):
+        if alias in text and len(words) == 1 and words[0] not in text:
+            text = text.replace(alias, words[0])
+    return text
 
 
 def is_elliptical(question: str) -> bool:
-    """Short questions that lean on the previous turn: "那忻州呢？", "副市长呢？"."""
+    """Short questions that lean on the previous turn: "那忻州呢？", "副市长呢？", "庄浪有这个规定吗"."""
     stripped = question.strip()
-    return len(stripped) <= 16 and (stripped.startswith("那") or "呢" in stripped[-3:])
+    return len(stripped) <= 16 and (stripped.startswith(("那", "同样", "还有")) or "呢" in stripped[-3:]
+                                    or bool(re.search(r"这个|这条|这项|同样|一样", stripped)))
 
 
 def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:

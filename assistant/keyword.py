@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import tomllib
@@ -30,6 +31,7 @@ _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 
 @cache
 def _tokenizer() -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     words = resources.files("assistant.data").joinpath("domain_words.txt").read_text(encoding="utf-8")

@@ -75,5 +75,16 @@ class PlaceFinder:
         return PlaceMentions(known, unknown, bool(_ALL_PLACES.search(question)), bool(_COMPARE.search(question)))
 
     def strip(self, question: str) -> str:
-        """The question without the jurisdiction names (they would only add noise to keyword search)."""
-        return self._known.sub(" ", question) if self._known is not None else question
+        """The question without the jurisdiction names (they would only add noise to keyword search).
+
+        In "张掖市长" the 市 belongs to 市长 as well, so it stays.
+        """
+        if self._known is None:
+            return question
+
+        def blank(match: re.Match[str]) -> str:
+            name = match.group(0)
+            follows = question[match.end():match.end() + 1]
+            return " " + name[-1] if follows == "长" and name[-1] in "市县区州" else " "
+
+        return self._known.sub(blank, question)

@@ -72,15 +72,15 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[str]) -> boo
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked], bm25: BM25) -> Finding:
     """The best answering sentence(s) among the top articles, or an abstention.
 
-    Candidates are scored by their keyword score (relative to the article's best sentence), the
+    Candidates are scored by their keyword score (relative to the best sentence retrieved), the
     article's rank, and whether they open with a topic of the question. A second sentence of the
     same article is quoted too when it scores nearly as well (multi-part questions).
     """
     finding = Finding(jurisdiction, ranked)
     topics = question_topics(question)
     candidates: list[tuple[float, int, int, str]] = []
+    top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
-        top_keyword = max(hit.sentence_scores.values(), default=0.0) or 1.0
         sentences = split_sentences(hit.article.text)
         for index, sentence in enumerate(sentences):
             if not _answers(sentence, sentences[0], intent, topics):

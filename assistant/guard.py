@@ -13,6 +13,7 @@ _INJECTION = re.compile(
     r"|指令|口径|优先级|管理员|系统消息|不要引用|不用引用|无需引用|不要依据|不必依据|编一个|随便编|直接说是|就说|回答必须是",
     re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"[^。.！!？?\n]+[。.！!？?\n]*")
 _CLAUSE = re.compile(r"[^，,。.！!；;？?\n]+[，,。.！!；;？?\n]*")
 
 
@@ -35,9 +36,18 @@ def clean_question(raw: object) -> CleanQuestion:
         return CleanQuestion("", f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION_CHARS} 字以内。")
     if not any(ch.isalnum() for ch in text):
         return CleanQuestion("", "empty")
-    clauses = [clause for clause in _CLAUSE.findall(text) if clause.strip()]
-    kept = [clause for clause in clauses if not _INJECTION.search(clause)]
-    if kept and len(kept) < len(clauses):
-        removed = "".join(clause for clause in clauses if clause not in kept)
-        return CleanQuestion("".join(kept).strip("，, "), injection_removed=True, removed=removed)
+    sentences = [sentence for sentence in _SENTENCE.findall(text) if sentence.strip()]
+    kept, removed = [], []
+    for index, sentence in enumerate(sentences):
+        clauses = [clause for clause in _CLAUSE.findall(sentence) if clause.strip()]
+        bad = [clause for clause in clauses if _INJECTION.search(clause)]
+        if not bad:
+            kept.append(sentence)
+        elif index < len(sentences) - 1:  # a statement carrying an instruction carries its "facts" too
+            removed.append(sentence)
+        else:
+            kept.extend(clause for clause in clauses if clause not in bad)
+            removed.extend(bad)
+    if removed and kept:
+        return CleanQuestion("".join(kept).strip("，, "), injection_removed=True, removed="".join(removed))
     return CleanQuestion(text, injection_removed=len(kept) == 0)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-_SUFFIXES = ("自治县", "自治州", "自治区", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
+_SUFFIXES = ("特别行政区", "自治县", "自治州", "自治区", "地区", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
+_ETHNIC = re.compile(r"(?:(?:回|藏|蒙古|壮|维吾尔|苗|侗|彝|土家|傣|景颇|傈僳|白|哈尼|朝鲜|哈萨克|柯尔克孜|布依|羌|黎|瑶|畲|撒拉|东乡)族?)+$")
+# 国务院 is a place only when the question is about its own meetings or rules.
+_STATE_COUNCIL = re.compile(r"国务院(?=常务会议|全体会议|工作规则|规则|总理|的规定|的工作规则)")
 # "X市/X县…" followed by words that show X is a place being asked about.
 _PLACE_MENTION = re.compile(
     r"([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|州|盟|旗))(?=政府|人民政府|的|工作规则|规则|常务|全体|领导|市长|县长|区长|"
@@ -21,11 +26,20 @@ _COMPARE = re.compile(r"一样吗|相同吗|一致吗|有什么不同|有何不�
 
 
 def short_name(name: str) -> str:
-    """平凉市 → 平凉, 庄浪县 → 庄浪 (names people use in speech)."""
+    """平凉市 → 平凉, 庄浪县 → 庄浪, 临夏回族自治州 → 临夏 (names people use in speech)."""
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
+            stem = name[: -len(suffix)]
+            without_people = _ETHNIC.sub("", stem) if suffix.startswith("自治") else stem
+            return without_people if len(without_people) >= 2 else stem
     return name
+
+
+@cache
+def gazetteer() -> tuple[str, ...]:
+    """Province- and prefecture-level names of China (assistant/data/places.txt)."""
+    text = resources.files("assistant.data").joinpath("places.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,13 @@ class PlaceFinder:
         self._aliases = names
         pattern = "|".join(re.escape(alias) for alias, _ in names)
         self._known = re.compile(pattern) if pattern else None
+        covered = {alias for alias, _ in names}
+        elsewhere = sorted(((alias, name) for name in gazetteer() if name != "国务院"
+                            for alias in {name, short_name(name)} if alias not in covered
+                            and not any(alias in c or c in alias for c in covered)),
+                           key=lambda pair: -len(pair[0]))
+        self._elsewhere = dict(elsewhere)
+        self._other = re.compile("|".join(re.escape(alias) for alias, _ in elsewhere)) if elsewhere else None
 
     def find(self, question: str) -> PlaceMentions:
         known: list[str] = []
@@ -64,6 +85,14 @@ class PlaceFinder:
                 spans.append(match.span())
                 if name not in known:
                     known.append(name)
+        for pattern, full in ((self._other, True), (_STATE_COUNCIL, False)):
+            for match in pattern.finditer(question) if pattern is not None else ():
+                if any(match.start() < end and start < match.end() for start, end in spans):
+                    continue
+                place = self._elsewhere.get(match.group(0), match.group(0)) if full else match.group(0)
+                spans.append(match.span())
+                if place not in unknown:
+                    unknown.append(place)
         for match in _PLACE_MENTION.finditer(question):
             start, end = match.span(1)
             place = match.group(1)

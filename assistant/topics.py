@@ -17,5 +17,5 @@ def topic_terms() -> tuple[str, ...]:
 
 def question_topics(question: str) -> list[str]:
     """Topic terms the question names, colloquial forms (常务会, 全会…) read as the rules' terms."""
-    expanded = question + "".join(" ".join(words) for phrase, words in synonyms().items() if phrase in question)
+    expanded = " ".join([question, *(" ".join(words) for phrase, words in synonyms().items() if phrase in question)])
     return [term for term in topic_terms() if term in expanded]

@@ -1,0 +1,1 @@
+"""Language data: the jieba domain lexicon and the query-expansion synonyms."""

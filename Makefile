@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # torch's CPU build; on the project's machines this version is served from local disk.
 TORCH_SPEC ?= torch==2.13.0
+# What the browser, reverse-proxy and screenshot tests need from Debian.
+SYSTEM_PACKAGES := chromium nginx fonts-wqy-zenhei
 
-.PHONY: run test clean
+.PHONY: run test system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +22,18 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[st,test]"
 	touch $@
 
-run: $(VENV)/.installed
-	$(BIN)/python -m assistant index build
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing $$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
-test: $(VENV)/.installed-test
+run: $(VENV)/.installed
+	$(BIN)/python app.py
+
+test: $(VENV)/.installed-test system-deps
 	$(BIN)/python -m pytest
 
 clean:

@@ -1,4 +1,5 @@
-"""Command line: ``python -m assistant index build|add|list|show``, ``ask``, ``chat``, ``eval``."""
+"""Command line: ``python -m assistant index build|add|list|show``, ``ask``, ``chat``, ``eval``,
+``hash-password``, ``feedback export``."""
 
 from __future__ import annotations
 
@@ -81,6 +82,15 @@ def _parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--out", type=Path, default=None, help="报告目录（默认 eval/）")
     evaluation.add_argument("--gate", action="store_true", help="低于 eval/thresholds.toml 的阈值时以非零状态退出")
     evaluation.set_defaults(handler=_eval)
+
+    hashing = commands.add_parser("hash-password", help="为用户文件生成 用户名:密码散列 一行")
+    hashing.add_argument("username")
+    hashing.set_defaults(handler=_hash_password)
+
+    feedback = commands.add_parser("feedback", help="网页反馈").add_subparsers(title="反馈命令")
+    export = feedback.add_parser("export", help="把反馈导出为待审的评测题（JSON Lines）")
+    export.add_argument("--data-dir", type=Path, default=None, help="反馈数据目录（默认同网页）")
+    export.set_defaults(handler=_export_feedback)
     return parser
 
 
@@ -179,6 +189,26 @@ def _eval(args: argparse.Namespace, config: Config) -> None:
         if failures:
             raise AssistantError("评测未达到阈值：\n" + "\n".join(failures))
         print("评测达到全部阈值。")
+
+
+def _hash_password(args: argparse.Namespace, config: Config) -> None:
+    import getpass
+
+    from .server import hash_password
+
+    password = getpass.getpass("密码：") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if not password:
+        raise AssistantError("密码不能为空")
+    print(f"{args.username}:{hash_password(password)}")
+
+
+def _export_feedback(args: argparse.Namespace, config: Config) -> None:
+    from .feedback import FeedbackStore
+    from .server import ServerSettings
+
+    store = FeedbackStore(args.data_dir or ServerSettings().data_dir)
+    for candidate in store.export_candidates():
+        print(json.dumps(candidate, ensure_ascii=False))
 
 
 def _width(text: str) -> int:

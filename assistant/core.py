@@ -118,8 +118,9 @@ class Assistant:
         turn = rewrite_history(request.get("history") or [], text, self.places)
         mentions = self.places.find(text)
         selected = request.get("jurisdiction")
+        # The question's own places win, then the UI selection, then places carried from the history.
         jurisdictions = list(turn.jurisdictions)
-        if not jurisdictions and selected in self.jurisdictions and not mentions.unknown:
+        if not mentions.known and selected in self.jurisdictions and not mentions.unknown:
             jurisdictions = [selected]
         plan = Plan(question=text, standalone=turn.standalone,
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(self.jurisdictions)),

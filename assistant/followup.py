@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .intent import classify
 from .keyword import synonyms
 from .places import PlaceFinder
 
@@ -34,11 +35,15 @@ def _canonical_phrase(text: str) -> str:
     return text
 
 
-def is_elliptical(question: str) -> bool:
-    """Short questions that lean on the previous turn: "那忻州呢？", "副市长呢？", "庄浪有这个规定吗"."""
-    stripped = question.strip()
-    return len(stripped) <= 16 and (stripped.startswith(("那", "同样", "还有")) or "呢" in stripped[-3:]
-                                    or bool(re.search(r"这个|这条|这项|同样|一样", stripped)))
+_FILLER = re.compile(r"那么|那个|那|呢|吗|么|也|的|一样|同样|这个|这条|这项|规定|有没有|有|如何|怎么样|怎么|是|还有|请问|[？?。，,！!\s]")
+_MAX_OWN_CONTENT = 6
+
+
+def is_elliptical(question: str, places: PlaceFinder) -> bool:
+    """A follow-up that carries little of its own ("那忻州呢？", "副市长呢？", "攀枝花一样吗？"): at most a
+    few characters once places and filler are removed, and no question type of its own."""
+    own = _FILLER.sub("", places.strip(question))
+    return len(own) <= _MAX_OWN_CONTENT and classify(own).name == "general"
 
 
 def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
@@ -47,7 +52,7 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
     named = tuple(mentions.known)
     if previous is None:
         return Turn(question, question, named)
-    if not is_elliptical(question):
+    if not is_elliptical(question, places):
         return Turn(question, question, named or (() if mentions.unknown else previous.jurisdictions))
     match = _ELLIPTICAL.match(question.strip())
     focus = match.group(1) if match else question

@@ -12,9 +12,8 @@ from starlette.concurrency import run_in_threadpool
 
 from .answer import Citation
 from .core import Assistant
-from .guard import MAX_QUESTION_CHARS
+from .guard import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS
 
-MAX_HISTORY_TURNS = 20
 MAX_BODY_BYTES = 64 * 1024
 
 

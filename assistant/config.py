@@ -21,6 +21,11 @@ def _env_path(name: str, default: Path) -> Path:
     return Path(value).expanduser() if value else default
 
 
+def _optional_path(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value).expanduser() if value else None
+
+
 @dataclass(frozen=True)
 class Config:
     """Settings of one assistant instance."""
@@ -29,6 +34,7 @@ class Config:
     store_dir: Path | None = None
     collection: str = field(default_factory=lambda: os.environ.get("ASSISTANT_COLLECTION", "rules"))
     embedder: str = field(default_factory=lambda: os.environ.get("ASSISTANT_EMBEDDER", DEFAULT_EMBEDDER))
+    ingest_dir: Path | None = field(default_factory=lambda: _optional_path("ASSISTANT_INGEST_DIR"))
     mode: str = field(default_factory=lambda: os.environ.get("ASSISTANT_MODE", "extractive"))
     llm_base_url: str = field(default_factory=lambda: os.environ.get("ASSISTANT_LLM_BASE_URL", ""))
     llm_model: str = field(default_factory=lambda: os.environ.get("ASSISTANT_LLM_MODEL", ""))

@@ -6,10 +6,12 @@ jurisdictions) → retrieve (one HybridRetriever per jurisdiction) → respond (
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -20,7 +22,7 @@ from .config import Config
 from .embedders import make_embedder
 from .extractive import Finding, find_answer
 from .followup import rewrite_history
-from .guard import clean_question
+from .guard import clean_history, clean_question
 from .ingest import build_index
 from .intent import Intent, article_number, classify
 from .keyword import KeywordIndex
@@ -50,24 +52,43 @@ class Plan:
 
 
 class Assistant:
-    """Answers questions about the rules in one store."""
+    """Answers questions about the rules in one store.
 
-    def __init__(self, store: RuleStore, search: HybridSearch, chat_model: BaseChatModel | None = None,
-                 llm_timeout: float = 30.0) -> None:
+    The keyword index is derived from the Chroma store; when the store is rebuilt or a document
+    is added (a new generation is published), the next question reloads it, without a restart.
+    """
+
+    def __init__(self, config: Config, store: RuleStore, search: HybridSearch,
+                 chat_model: BaseChatModel | None = None) -> None:
+        self.config = config
+        self._lock = threading.Lock()
+        self._install(store, search)
+        self.llm = LLMAnswerer(chat_model, self.places, config.llm_timeout) if chat_model is not None else None
+        self.mode = "llm" if self.llm else "extractive"
+        self.chain: Runnable[dict, Answer] = (
+            RunnableLambda(self._plan, name="plan")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._respond, name="respond")
+        )
+
+    def _install(self, store: RuleStore, search: HybridSearch) -> None:
         self.store = store
         self.search = search
         self.articles = search.keyword.articles
         self._by_id = {article.id: article for article in self.articles}
         self.jurisdictions = sorted({article.jurisdiction for article in self.articles})
         self.places = PlaceFinder(self.jurisdictions)
-        self.llm = LLMAnswerer(chat_model, self.places, llm_timeout) if chat_model is not None else None
-        self.mode = "llm" if self.llm else "extractive"
         self.documents = {article.jurisdiction: str(article.metadata["document"]) for article in self.articles}
-        self.chain: Runnable[dict, Answer] = (
-            RunnableLambda(self._plan, name="plan")
-            | RunnableLambda(self._retrieve, name="retrieve")
-            | RunnableLambda(self._respond, name="respond")
-        )
+        if getattr(self, "llm", None) is not None:
+            self.llm.places = self.places  # type: ignore[union-attr]
+
+    @staticmethod
+    def _load(config: Config, embedder: Embeddings | None, use_keywords: bool,
+              use_dense: bool) -> tuple[RuleStore, HybridSearch]:
+        store = RuleStore(config.store_path, config.collection)
+        embedder = embedder or make_embedder(store.embedder_spec or config.embedder)
+        keyword = KeywordIndex(store.articles())
+        return store, HybridSearch(keyword, store.vectorstore(embedder), embedder, use_keywords, use_dense)
 
     @classmethod
     def open(cls, config: Config | None = None, use_keywords: bool = True, use_dense: bool = True,
@@ -80,18 +101,27 @@ class Assistant:
         config = config or Config()
         if live_generation(config.store_path) is None:
             build_index(config)
-        store = RuleStore(config.store_path, config.collection)
-        embedder = make_embedder(store.embedder_spec or config.embedder)
-        keyword = KeywordIndex(store.articles())
-        search = HybridSearch(keyword, store.vectorstore(embedder), embedder, use_keywords, use_dense)
+        store, search = cls._load(config, None, use_keywords, use_dense)
         if chat_model is None and config.mode == "llm":
             chat_model = make_chat_model(config)
-        return cls(store, search, chat_model, config.llm_timeout)
+        return cls(config, store, search, chat_model)
+
+    def refresh(self) -> bool:
+        """Reload the store and keyword index if a new generation was published; True if it was."""
+        live = live_generation(self.config.store_path)
+        if live is None or live == self.store.folder:
+            return False
+        with self._lock:
+            if live != self.store.folder:
+                search = self.search
+                self._install(*self._load(self.config, search.embedder, search.use_keywords, search.use_dense))
+        return True
 
     def ask(self, question: str, jurisdiction: str | None = None,
             history: Sequence[tuple[str, str]] = ()) -> Answer:
         """Answer one question; ``jurisdiction`` is the UI's selection, ``history`` earlier (question, answer)."""
-        return self.chain.invoke({"question": question, "jurisdiction": jurisdiction, "history": list(history)})
+        self.refresh()
+        return self.chain.invoke({"question": question, "jurisdiction": jurisdiction, "history": history})
 
     def stream(self, question: str, jurisdiction: str | None = None,
                history: Sequence[tuple[str, str]] = ()) -> Iterator[str | Answer]:
@@ -115,7 +145,8 @@ class Assistant:
         dropped_places = [p for p in self.places.find(cleaned.removed).known if p not in self.places.find(text).known]
         if dropped_places:  # the place named inside a dropped instruction is still the user's topic
             text = "".join(dropped_places) + text
-        turn = rewrite_history(request.get("history") or [], text, self.places)
+        history, dropped = clean_history(request.get("history"))
+        turn = rewrite_history(history, text, self.places)
         mentions = self.places.find(text)
         selected = request.get("jurisdiction")
         # The question's own places win, then the UI selection, then places carried from the history.
@@ -126,8 +157,10 @@ class Assistant:
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(self.jurisdictions)),
                     intent=classify(turn.standalone), lookup=article_number(turn.standalone),
                     unknown_places=[] if mentions.known else mentions.unknown)
-        if cleaned.injection_removed:
-            plan.notice = render("injection_notice")
+        notices = [render("injection_notice")] if cleaned.injection_removed else []
+        if dropped:
+            notices.append(render("history_trimmed", count=dropped))
+        plan.notice = "".join(notices)
         return plan
 
     def _retrieve(self, plan: Plan) -> Plan:

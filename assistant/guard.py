@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import zhconv
+
+from .textnorm import is_cjk
+
 MAX_QUESTION_CHARS = 500
+MAX_HISTORY_TURNS = 20
+MAX_HISTORY_CHARS = 4000  # per turn; longer earlier answers are cut
 _INJECTION = re.compile(
     r"忽略|无视|不要理会|不用管|别管|抛开|忘掉|忘记|ignore|disregard"
     r"|你现在是|你是一个|假装|扮演|角色扮演|没有(?:任何)?限制|不受.{0,6}限制|越狱|开发者模式|system prompt|系统提示"
@@ -36,6 +43,9 @@ def clean_question(raw: object) -> CleanQuestion:
         return CleanQuestion("", f"问题太长了（{len(text)} 字），请精简到 {MAX_QUESTION_CHARS} 字以内。")
     if not any(ch.isalnum() for ch in text):
         return CleanQuestion("", "empty")
+    if not any(is_cjk(ch) for ch in text):
+        return CleanQuestion("", "目前仅支持用中文提问，请用中文描述您的问题，例如：平凉市政府常务会议多久开一次？")
+    text = zhconv.convert(text, "zh-cn")  # traditional characters are answered as simplified
     sentences = [sentence for sentence in _SENTENCE.findall(text) if sentence.strip()]
     kept, removed = [], []
     for index, sentence in enumerate(sentences):
@@ -51,3 +61,17 @@ def clean_question(raw: object) -> CleanQuestion:
     if removed and kept:
         return CleanQuestion("".join(kept).strip("，, "), injection_removed=True, removed="".join(removed))
     return CleanQuestion(text, injection_removed=len(kept) == 0)
+
+
+def clean_history(history: object) -> tuple[list[tuple[str, str]], int]:
+    """Well-formed (question, answer) turns, the last MAX_HISTORY_TURNS of them, and how many were dropped."""
+    if not isinstance(history, Iterable) or isinstance(history, (str, bytes, dict)):
+        return [], 1 if history else 0
+    turns, dropped = [], 0
+    for turn in history:
+        if (isinstance(turn, (list, tuple)) and len(turn) == 2 and all(isinstance(part, str) for part in turn)):
+            turns.append((zhconv.convert(turn[0][:MAX_HISTORY_CHARS], "zh-cn"), turn[1][:MAX_HISTORY_CHARS]))
+        else:
+            dropped += 1
+    dropped += max(0, len(turns) - MAX_HISTORY_TURNS)
+    return turns[-MAX_HISTORY_TURNS:], dropped

@@ -59,8 +59,13 @@ def build_index(config: Config, progress: Progress = iter) -> list[RuleDocument]
 
 def add_document(config: Config, path: Path, hints: DocumentHints | None = None) -> tuple[RuleDocument, bool]:
     """Add (or replace) one document in the store; returns the document and whether it replaced one."""
+    if config.ingest_dir is not None and not path.resolve().is_relative_to(config.ingest_dir.resolve()):
+        raise DocumentError(path, f"只允许导入 {config.ingest_dir} 目录中的文件")
     document = load_document(path, hints)
     store = RuleStore(config.store_path, config.collection)
+    same = store.collection.get(where={"content_sha256": document.content_sha256}, limit=1)["metadatas"]
+    if same and same[0]["doc_id"] != document.doc_id:
+        raise DocumentError(path, f"与已收录的《{same[0]['document']}》（{same[0]['jurisdiction']}）内容相同，未重复导入")
     if store.embedder_spec and store.embedder_spec != config.embedder:
         raise AssistantError(
             f"知识库是用向量模型“{store.embedder_spec}”建立的，当前配置为“{config.embedder}”。"

@@ -77,7 +77,7 @@ class PlaceFinder:
         if self._known is not None:
             for match in self._known.finditer(question):
                 name = next(name for alias, name in self._aliases if alias == match.group(0))
-                below = _SUBPLACE.match(question[match.end():])
+                below = _SUBPLACE.match(question[match.end():]) if match.group(0) == name else None
                 if below and not below.group(1).startswith(("市", "县")):
                     unknown.append(match.group(0) + below.group(1))
                     spans.append((match.start(), match.end() + below.end()))

@@ -46,6 +46,7 @@ class HybridSearch:
                  use_keywords: bool = True, use_dense: bool = True) -> None:
         self.keyword = keyword
         self.vectors = vectors
+        self.embedder = embedder
         self.use_keywords = use_keywords
         self.use_dense = use_dense
         self._index_of = {article.id: index for index, article in enumerate(keyword.articles)}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import html
+import logging
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -14,15 +16,17 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from fastapi import Depends, FastAPI, HTTPException  # noqa: E402
+from fastapi import Depends, FastAPI, HTTPException, Request  # noqa: E402
+from fastapi.responses import HTMLResponse, JSONResponse, Response  # noqa: E402
 from fastapi.security import HTTPBasic, HTTPBasicCredentials  # noqa: E402
 
 from .api import build_router, install_error_handlers  # noqa: E402
 from .config import PROJECT_ROOT, Config  # noqa: E402
 from .core import Assistant  # noqa: E402
-from .errors import AssistantError  # noqa: E402
+from .errors import AssistantError, StoreError  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
 
+log = logging.getLogger(__name__)
 QUEUE_CONCURRENCY = 8
 QUEUE_MAX_SIZE = 200
 _HASH = "pbkdf2_sha256"
@@ -79,7 +83,12 @@ def create_app(settings: ServerSettings, assistant: Assistant | None = None, con
 
     from .webui import CSS, THEME, build_blocks
 
-    assistant = assistant or Assistant.open(config)
+    if assistant is None:
+        try:
+            assistant = Assistant.open(config)
+        except StoreError as exc:  # serve a clear 503 instead of crash-looping
+            log.error("知识库不可用：%s", exc)
+            return maintenance_app(str(exc))
     users = load_users(settings.auth_file) if settings.auth_file else None
 
     def check(name: str, password: str) -> bool:
@@ -102,6 +111,21 @@ def create_app(settings: ServerSettings, assistant: Assistant | None = None, con
                                auth_message="请使用单位分配的账号登录。", root_path=settings.root_path or None,
                                ssr_mode=False, theme=THEME, css=CSS, footer_links=[], mcp_server=False,
                                pwa=False, enable_monitoring=False)
+
+
+def maintenance_app(message: str) -> FastAPI:
+    """Answers every request with 503 and the operator's instructions."""
+    app = FastAPI(title="政务规则问答助手（维护中）")
+
+    @app.api_route("/{path:path}", methods=["GET", "POST", "HEAD"], include_in_schema=False)
+    async def unavailable(path: str, request: Request) -> Response:
+        if path.startswith(("api/", "healthz")) or "application/json" in request.headers.get("accept", ""):
+            return JSONResponse({"status": "unavailable", "error": message}, status_code=503)
+        page = (f"<!doctype html><meta charset='utf-8'><title>政务规则问答助手</title>"
+                f"<h2>服务暂不可用</h2><p>知识库无法打开，请联系信息中心。</p><pre>{html.escape(message)}</pre>")
+        return HTMLResponse(page, status_code=503)
+
+    return app
 
 
 def serve(settings: ServerSettings, config: Config | None = None) -> None:

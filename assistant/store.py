@@ -92,11 +92,13 @@ class RuleStore:
             raise StoreError(f"知识库尚未建立（{store_path}）。请先运行：python -m assistant index build")
         self.folder = folder
         self.collection_name = collection
-        self.client = chromadb.PersistentClient(path=str(folder), settings=CHROMA_SETTINGS)
         try:
+            self.client = chromadb.PersistentClient(path=str(folder), settings=CHROMA_SETTINGS)
             self.collection = self.client.get_collection(collection)
-        except Exception as exc:  # chromadb raises NotFoundError or ValueError by version
-            raise StoreError(f"知识库中没有集合“{collection}”。请运行：python -m assistant index build") from exc
+            self.collection.count()
+        except Exception as exc:  # chromadb raises NotFoundError, InternalError or sqlite errors by version
+            raise StoreError(f"知识库 {folder} 已损坏或缺少集合“{collection}”（{type(exc).__name__}）。"
+                             "请运行：python -m assistant index build 重建") from exc
 
     @property
     def embedder_spec(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
@@ -15,6 +16,8 @@ from .core import Assistant
 from .guard import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS
 
 MAX_BODY_BYTES = 64 * 1024
+BUSY = "服务繁忙或知识库暂时不可用，请稍后再试。"
+log = logging.getLogger(__name__)
 
 
 class AskRequest(BaseModel):
@@ -71,8 +74,12 @@ def build_router(assistant: Assistant, guard: Any = None) -> APIRouter:
     summaries = _summaries(assistant)
 
     @router.post("/api/ask", dependencies=dependencies, summary="提问，返回带条文出处的回答")
-    async def ask(request: AskRequest) -> dict[str, Any]:
-        answer = await run_in_threadpool(assistant.ask, request.question, request.jurisdiction, request.history)
+    async def ask(request: AskRequest) -> Any:
+        try:
+            answer = await run_in_threadpool(assistant.ask, request.question, request.jurisdiction, request.history)
+        except Exception:  # store or server trouble: the caller gets a 503 it can retry, the log the details
+            log.exception("answering failed")
+            return JSONResponse(status_code=503, content={"error": BUSY})
         return answer.to_dict()
 
     @router.get("/api/jurisdictions", dependencies=dependencies, summary="知识库收录的地区及其规则文件")

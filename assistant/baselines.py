@@ -27,7 +27,8 @@ from .ingest import manifest_entries
 from .keyword import tokenize
 from .numerals import parse_number
 from .readers import read_document
-from .store import CHROMA_SETTINGS, StoredArticle
+from .generations import chroma_settings
+from .store import StoredArticle
 
 System = Callable[[EvalItem], Answer]
 TOP_K = 5
@@ -85,7 +86,7 @@ def naive_langchain(assistant: Assistant, config: Config) -> System:
         for chunk in splitter.split_text(text):
             texts.append(chunk)
             metadatas.append({"source": path.name})
-    client = chromadb.EphemeralClient(settings=CHROMA_SETTINGS)
+    client = chromadb.EphemeralClient(settings=chroma_settings())
     store = Chroma(collection_name="naive-baseline", client=client,
                    embedding_function=assistant.search.vectors.embeddings)
     store.add_texts(texts, metadatas=metadatas)

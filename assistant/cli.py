@@ -113,7 +113,7 @@ def _add(args: argparse.Namespace, config: Config) -> None:
 
 
 def _list(args: argparse.Namespace, config: Config) -> None:
-    store = RuleStore(config.store_path, config.collection)
+    store = RuleStore.open(config)
     documents: dict[str, list[StoredArticle]] = {}
     for item in store.articles():
         documents.setdefault(item.metadata["doc_id"], []).append(item)
@@ -129,7 +129,7 @@ def _list(args: argparse.Namespace, config: Config) -> None:
 
 
 def _show(args: argparse.Namespace, config: Config) -> None:
-    store = RuleStore(config.store_path, config.collection)
+    store = RuleStore.open(config)
     jurisdiction = _resolve_jurisdiction(args.jurisdiction, store.jurisdictions())
     number = parse_number(args.article.strip().removeprefix("第").removesuffix("条"))
     if number is None:

@@ -2,7 +2,7 @@
 
 Every setting has a default that works on a plain CPU machine with the bundled rules, and can be
 set through an environment variable (ASSISTANT_INDEX_DIR, ASSISTANT_STORE_DIR,
-ASSISTANT_COLLECTION, ASSISTANT_EMBEDDER, ASSISTANT_MODE and ASSISTANT_LLM_* for the optional
+ASSISTANT_COLLECTION, ASSISTANT_EMBEDDER, ASSISTANT_CHROMA_URL (a shared Chroma server), ASSISTANT_MODE and ASSISTANT_LLM_* for the optional
 OpenAI-compatible endpoint) or given explicitly.
 """
 
@@ -35,6 +35,7 @@ class Config:
     collection: str = field(default_factory=lambda: os.environ.get("ASSISTANT_COLLECTION", "rules"))
     embedder: str = field(default_factory=lambda: os.environ.get("ASSISTANT_EMBEDDER", DEFAULT_EMBEDDER))
     ingest_dir: Path | None = field(default_factory=lambda: _optional_path("ASSISTANT_INGEST_DIR"))
+    chroma_url: str = field(default_factory=lambda: os.environ.get("ASSISTANT_CHROMA_URL", ""))
     mode: str = field(default_factory=lambda: os.environ.get("ASSISTANT_MODE", "extractive"))
     llm_base_url: str = field(default_factory=lambda: os.environ.get("ASSISTANT_LLM_BASE_URL", ""))
     llm_model: str = field(default_factory=lambda: os.environ.get("ASSISTANT_LLM_MODEL", ""))

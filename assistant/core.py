@@ -7,6 +7,7 @@ jurisdictions) → retrieve (one HybridRetriever per jurisdiction) → respond (
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from . import compose
 from .answer import Answer, Citation
-from .builds import live_generation
+from .generations import generations
 from .config import Config
 from .embedders import make_embedder
 from .extractive import Finding, find_answer
@@ -62,6 +63,8 @@ class Assistant:
                  chat_model: BaseChatModel | None = None) -> None:
         self.config = config
         self._lock = threading.Lock()
+        self._generations = generations(config)
+        self._checked = time.monotonic()
         self._install(store, search)
         self.llm = LLMAnswerer(chat_model, self.places, config.llm_timeout) if chat_model is not None else None
         self.mode = "llm" if self.llm else "extractive"
@@ -85,7 +88,7 @@ class Assistant:
     @staticmethod
     def _load(config: Config, embedder: Embeddings | None, use_keywords: bool,
               use_dense: bool) -> tuple[RuleStore, HybridSearch]:
-        store = RuleStore(config.store_path, config.collection)
+        store = RuleStore.open(config)
         embedder = embedder or make_embedder(store.embedder_spec or config.embedder)
         keyword = KeywordIndex(store.articles())
         return store, HybridSearch(keyword, store.vectorstore(embedder), embedder, use_keywords, use_dense)
@@ -99,7 +102,7 @@ class Assistant:
         model and verified; otherwise they are extractive.
         """
         config = config or Config()
-        if live_generation(config.store_path) is None:
+        if generations(config).live_token() is None:
             build_index(config)
         store, search = cls._load(config, None, use_keywords, use_dense)
         if chat_model is None and config.mode == "llm":
@@ -108,11 +111,14 @@ class Assistant:
 
     def refresh(self) -> bool:
         """Reload the store and keyword index if a new generation was published; True if it was."""
-        live = live_generation(self.config.store_path)
-        if live is None or live == self.store.folder:
+        if time.monotonic() - self._checked < self._generations.check_interval:
+            return False
+        self._checked = time.monotonic()
+        live = self._generations.live_token()
+        if live is None or live == self.store.token:
             return False
         with self._lock:
-            if live != self.store.folder:
+            if live != self.store.token:
                 search = self.search
                 self._install(*self._load(self.config, search.embedder, search.use_keywords, search.use_dense))
         return True

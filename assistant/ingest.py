@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from pathlib import Path
 
-from .builds import new_generation
 from .config import Config
 from .embedders import make_embedder
 from .errors import AssistantError, DocumentError
 from .models import RuleDocument
 from .parser import DocumentHints, parse_text
 from .readers import read_document
-from .store import RuleStore, open_collection, write_document
+from .generations import generations
+from .store import RuleStore, write_document
 
 Progress = Callable[[Iterable[RuleDocument]], Iterable[RuleDocument]]
 
@@ -50,8 +50,7 @@ def build_index(config: Config, progress: Progress = iter) -> list[RuleDocument]
     documents = [load_document(path, hints) for path, hints in manifest_entries(config)]
     _check_unique(documents)
     embedder = make_embedder(config.embedder)
-    with new_generation(config.store_path, copy_live=False) as folder:
-        collection = open_collection(folder, config.collection, config.embedder)
+    with generations(config).new(copy_live=False, embedder_spec=config.embedder) as collection:
         for document in progress(documents):
             write_document(collection, document, embedder)
     return documents
@@ -62,7 +61,7 @@ def add_document(config: Config, path: Path, hints: DocumentHints | None = None)
     if config.ingest_dir is not None and not path.resolve().is_relative_to(config.ingest_dir.resolve()):
         raise DocumentError(path, f"只允许导入 {config.ingest_dir} 目录中的文件")
     document = load_document(path, hints)
-    store = RuleStore(config.store_path, config.collection)
+    store = RuleStore.open(config)
     same = store.collection.get(where={"content_sha256": document.content_sha256}, limit=1)["metadatas"]
     if same and same[0]["doc_id"] != document.doc_id:
         raise DocumentError(path, f"与已收录的《{same[0]['document']}》（{same[0]['jurisdiction']}）内容相同，未重复导入")
@@ -72,8 +71,7 @@ def add_document(config: Config, path: Path, hints: DocumentHints | None = None)
             "请先用当前配置重建：python -m assistant index build")
     replaced = bool(store.collection.get(where={"doc_id": document.doc_id}, limit=1)["ids"])
     embedder = make_embedder(config.embedder)
-    with new_generation(config.store_path, copy_live=True) as folder:
-        collection = open_collection(folder, config.collection, config.embedder)
+    with generations(config).new(copy_live=True, embedder_spec=config.embedder) as collection:
         write_document(collection, document, embedder)
     return document, replaced
 

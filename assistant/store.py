@@ -7,15 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
-from chromadb.config import Settings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from .builds import live_generation
+from .config import Config
 from .errors import StoreError
+from .generations import generations
 from .models import Article, RuleDocument
 
-CHROMA_SETTINGS = Settings(anonymized_telemetry=False, allow_reset=False)
 _BATCH = 64
 
 
@@ -60,15 +59,6 @@ def embedding_text(article: Article) -> str:
     return f"{article.chapter_title}：{article.text}" if article.chapter_title else article.text
 
 
-def open_collection(folder: Path, name: str, embedder_spec: str) -> chromadb.Collection:
-    """Open (or create) the article collection inside one store generation."""
-    client = chromadb.PersistentClient(path=str(folder), settings=CHROMA_SETTINGS)
-    return client.get_or_create_collection(
-        name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-        metadata={"embedder": embedder_spec},
-    )
-
-
 def write_document(collection: chromadb.Collection, document: RuleDocument, embedder: Embeddings) -> None:
     """Replace a document's chunks in the collection (same ids, never duplicates)."""
     collection.delete(where={"doc_id": document.doc_id})
@@ -84,21 +74,32 @@ def write_document(collection: chromadb.Collection, document: RuleDocument, embe
 
 
 class RuleStore:
-    """Read access to the live store generation."""
+    """Read access to the live store generation (embedded folder or shared Chroma server)."""
 
-    def __init__(self, store_path: Path, collection: str) -> None:
-        folder = live_generation(store_path)
-        if folder is None:
-            raise StoreError(f"知识库尚未建立（{store_path}）。请先运行：python -m assistant index build")
-        self.folder = folder
+    def __init__(self, client: chromadb.ClientAPI, collection: str, token: str) -> None:
+        self.client = client
         self.collection_name = collection
+        self.token = token  # identifies the generation, to notice when a newer one is published
         try:
-            self.client = chromadb.PersistentClient(path=str(folder), settings=CHROMA_SETTINGS)
-            self.collection = self.client.get_collection(collection)
+            self.collection = client.get_collection(collection)
             self.collection.count()
         except Exception as exc:  # chromadb raises NotFoundError, InternalError or sqlite errors by version
-            raise StoreError(f"知识库 {folder} 已损坏或缺少集合“{collection}”（{type(exc).__name__}）。"
+            raise StoreError(f"知识库 {token} 已损坏或缺少集合“{collection}”（{type(exc).__name__}）。"
                              "请运行：python -m assistant index build 重建") from exc
+
+    @classmethod
+    def open(cls, config: Config) -> RuleStore:
+        """The live generation of the configured store; StoreError if there is none."""
+        try:
+            live = generations(config).open_live()
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"知识库无法打开（{type(exc).__name__}）。请运行：python -m assistant index build 重建") from exc
+        if live is None:
+            where = config.chroma_url or config.store_path
+            raise StoreError(f"知识库尚未建立（{where}）。请先运行：python -m assistant index build")
+        return cls(*live)
 
     @property
     def embedder_spec(self) -> str:

@@ -17,7 +17,7 @@ from .render import article_html, chapter_label, chip_label, search_results_html
 ALL = "全部"
 EXAMPLES = ["平凉市政府常务会议多久开一次？", "会签文件几天内要回复？", "平凉和忻州的会签时限一样吗？",
             "副市长出差要提前几天请假？", "忻州规则第三十五条讲什么"]
-FAILURE = "抱歉，系统暂时无法回答，请稍后再试。如多次出现，请联系信息中心。"
+FAILURE = "抱歉，服务繁忙或知识库暂时不可用，请稍后再试。如多次出现，请联系信息中心。"
 SEARCH_LIMIT = 50
 CSS = """
 .article mark { background: #ffe58a; }

@@ -81,7 +81,7 @@ def test_same_content_under_another_name_is_not_indexed_twice(writable_store: Co
     copy.write_bytes((PROJECT_ROOT / "index" / "sources" / "pingliang-2023.txt").read_bytes())
     with pytest.raises(DocumentError, match="与已收录的《平凉市人民政府工作规则》（平凉市）内容相同"):
         add_document(writable_store, copy, DocumentHints(jurisdiction="平凉市崆峒区"))
-    assert len(RuleStore(writable_store.store_path, "rules").articles()) == BUNDLED_ARTICLES
+    assert len(RuleStore.open(writable_store).articles()) == BUNDLED_ARTICLES
 
 
 def test_path_outside_the_allowed_folder(writable_store: Config, tmp_path: Path) -> None:
@@ -113,9 +113,9 @@ def test_killed_add_leaves_previous_store(writable_store: Config, tmp_path: Path
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert (writable_store.store_path / "CURRENT").read_text() == pointer
-    assert len(RuleStore(writable_store.store_path, "rules").articles()) == BUNDLED_ARTICLES
+    assert len(RuleStore.open(writable_store).articles()) == BUNDLED_ARTICLES
     add_document(writable_store, source)
-    assert len(RuleStore(writable_store.store_path, "rules").articles()) == BUNDLED_ARTICLES + 199
+    assert len(RuleStore.open(writable_store).articles()) == BUNDLED_ARTICLES + 199
 
 
 def test_running_assistant_sees_new_documents_without_restart(writable_store: Config, tmp_path: Path) -> None:

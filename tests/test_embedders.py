@@ -57,7 +57,7 @@ def test_local_sentence_transformer_builds_a_store(tiny_model: Path, tmp_path: P
     spec = f"sentence-transformers:{tiny_model}"
     config = Config(index_dir=index_dir, embedder=spec)
     build_index(config)
-    store = RuleStore(config.store_path, config.collection)
+    store = RuleStore.open(config)
     assert store.embedder_spec == spec
     embedder = make_embedder(spec)
     assert isinstance(embedder, LocalSentenceTransformer)

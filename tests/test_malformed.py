@@ -56,7 +56,7 @@ CASES = {
 
 
 def _snapshot(config: Config) -> tuple[str, int, list[str]]:
-    store = RuleStore(config.store_path, config.collection)
+    store = RuleStore.open(config)
     builds = sorted(p.name for p in (config.store_path / "builds").iterdir())
     return (config.store_path / "CURRENT").read_text(), len(store.articles()), builds
 

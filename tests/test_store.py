@@ -28,7 +28,7 @@ def cli(config: Config, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_bundled_store_holds_every_article_once(bundled_store: Config) -> None:
-    store = RuleStore(bundled_store.store_path, bundled_store.collection)
+    store = RuleStore.open(bundled_store)
     articles = store.articles()
     assert len(articles) == sum(COUNTS.values())
     assert len({item.id for item in articles}) == len(articles)
@@ -89,13 +89,13 @@ def test_add_then_readd_replaces_without_duplicates(writable_store: Config, tmp_
     path = write_docx(tmp_path / "qingshan.docx", arabic_style_rules())
     document, replaced = add_document(writable_store, path)
     assert not replaced
-    store = RuleStore(writable_store.store_path, writable_store.collection)
+    store = RuleStore.open(writable_store)
     first_ids = [item.id for item in store.articles({"jurisdiction": "青山县"})]
     assert len(first_ids) == 5
     assert len(store.articles()) == sum(COUNTS.values()) + 5
     _, replaced = add_document(writable_store, path)
     assert replaced
-    store = RuleStore(writable_store.store_path, writable_store.collection)
+    store = RuleStore.open(writable_store)
     assert [item.id for item in store.articles({"jurisdiction": "青山县"})] == first_ids
     assert len(store.articles()) == sum(COUNTS.values()) + 5
     assert store.article("青山县", 3)[0].text == "部门之间会签文件，一般应在3个工作日内回复。"
@@ -108,12 +108,12 @@ def test_cli_add_with_metadata_options(writable_store: Config, tmp_path: Path) -
                  "--title", "白河镇人民政府工作规则", "--level", "乡")
     assert result.returncode == 0, result.stderr
     assert "已导入《白河镇人民政府工作规则》（白河镇，2 条）" in result.stdout
-    meta = RuleStore(writable_store.store_path, writable_store.collection).article("白河镇", 1)[0].metadata
+    meta = RuleStore.open(writable_store).article("白河镇", 1)[0].metadata
     assert (meta["parent"], meta["level"]) == ("青山县", "乡")
 
 
 def test_vector_search_filters_by_jurisdiction(bundled_store: Config) -> None:
-    store = RuleStore(bundled_store.store_path, bundled_store.collection)
+    store = RuleStore.open(bundled_store)
     hits = store.vectorstore(UniversalSentenceEncoder()).similarity_search(
         "常务会议每月召开几次", k=8, filter={"jurisdiction": "忻州市"})
     assert len(hits) == 8
@@ -122,8 +122,8 @@ def test_vector_search_filters_by_jurisdiction(bundled_store: Config) -> None:
 
 def test_rebuild_gives_identical_ids(writable_store: Config, bundled_store: Config) -> None:
     build_index(writable_store)
-    before = [item.id for item in RuleStore(bundled_store.store_path, "rules").articles()]
-    after = [item.id for item in RuleStore(writable_store.store_path, "rules").articles()]
+    before = [item.id for item in RuleStore.open(bundled_store).articles()]
+    after = [item.id for item in RuleStore.open(writable_store).articles()]
     assert before == after
 
 
@@ -143,7 +143,7 @@ def test_failed_build_leaves_previous_store(writable_store: Config, monkeypatch:
         build_index(writable_store)
     assert (writable_store.store_path / "CURRENT").read_text() == pointer
     assert [p.name for p in (writable_store.store_path / "builds").iterdir()] == [pointer]
-    assert len(RuleStore(writable_store.store_path, "rules").articles()) == sum(COUNTS.values())
+    assert len(RuleStore.open(writable_store).articles()) == sum(COUNTS.values())
 
 
 def test_killed_build_leaves_previous_store_and_next_write_recovers(writable_store: Config, tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_killed_build_leaves_previous_store_and_next_write_recovers(writable_sto
     process.wait(timeout=30)
     assert len(list(builds.iterdir())) == 2, "the kill should have hit a half-built generation"
     assert (writable_store.store_path / "CURRENT").read_text() == pointer
-    assert len(RuleStore(writable_store.store_path, "rules").articles()) == sum(COUNTS.values())
+    assert len(RuleStore.open(writable_store).articles()) == sum(COUNTS.values())
     add_document(writable_store, write_docx(tmp_path / "qingshan.docx", arabic_style_rules()))
     live = (writable_store.store_path / "CURRENT").read_text()
     assert sorted(p.name for p in builds.iterdir()) == sorted({pointer, live})

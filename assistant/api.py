@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from .answer import Citation
+from .audit import AuditLog
 from .core import Assistant
 from .guard import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS
 
@@ -67,19 +68,26 @@ def install_error_handlers(app: FastAPI) -> None:
         return await call_next(request)
 
 
-def build_router(assistant: Assistant, guard: Any = None) -> APIRouter:
-    """Routes under /api plus /healthz; ``guard`` is a FastAPI dependency for login (or None)."""
+def _anonymous() -> str:
+    return ""
+
+
+def build_router(assistant: Assistant, guard: Any = None, audit: AuditLog | None = None) -> APIRouter:
+    """Routes under /api plus /healthz; ``guard`` is a login dependency returning the user (or None)."""
     dependencies = [Depends(guard)] if guard else []
     router = APIRouter()
     summaries = _summaries(assistant)
+    user_of = guard or _anonymous
 
-    @router.post("/api/ask", dependencies=dependencies, summary="提问，返回带条文出处的回答")
-    async def ask(request: AskRequest) -> Any:
+    @router.post("/api/ask", summary="提问，返回带条文出处的回答")
+    async def ask(request: AskRequest, user: str = Depends(user_of)) -> Any:
         try:
             answer = await run_in_threadpool(assistant.ask, request.question, request.jurisdiction, request.history)
         except Exception:  # store or server trouble: the caller gets a 503 it can retry, the log the details
             log.exception("answering failed")
             return JSONResponse(status_code=503, content={"error": BUSY})
+        if audit is not None:
+            audit.record(user, "api", answer)
         return answer.to_dict()
 
     @router.get("/api/jurisdictions", dependencies=dependencies, summary="知识库收录的地区及其规则文件")

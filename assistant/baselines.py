@@ -53,8 +53,8 @@ def bm25_only(assistant: Assistant) -> System:
 
     def answer(item: EvalItem) -> Answer:
         places = _places(assistant, item)
-        allowed = {i for i, a in enumerate(keyword.articles) if a.jurisdiction in places}
-        scores = keyword.article_bm25.scores(dict.fromkeys(tokenize(item.question), 1.0), allowed)
+        terms = dict.fromkeys(tokenize(item.question), 1.0)
+        scores = {i: v for place in places for i, v in keyword.article_bm25.scores(terms, place).items()}
         ranked = sorted(scores, key=scores.get, reverse=True)
         chosen = [i for place in places for i in [j for j in ranked if keyword.articles[j].jurisdiction == place][:TOP_K]]
         chosen.sort(key=lambda i: -scores[i])

@@ -34,6 +34,8 @@ from .store import RuleStore
 from .templates import render
 
 RETRIEVE_K = 5
+# With no place named or selected, every jurisdiction is answered in turn, up to this many.
+MAX_UNNAMED_JURISDICTIONS = 10
 STREAM_CHUNK = 12
 
 
@@ -159,6 +161,9 @@ class Assistant:
         jurisdictions = list(turn.jurisdictions)
         if not mentions.known and selected in self.jurisdictions and not mentions.unknown:
             jurisdictions = [selected]
+        if not jurisdictions and not mentions.unknown and len(self.jurisdictions) > MAX_UNNAMED_JURISDICTIONS:
+            return Plan(question=text, problem=render("name_a_place", count=len(self.jurisdictions),
+                                                      examples="、".join(self.jurisdictions[:3])))
         plan = Plan(question=text, standalone=turn.standalone,
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(self.jurisdictions)),
                     intent=classify(turn.standalone), lookup=article_number(turn.standalone),

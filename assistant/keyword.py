@@ -75,31 +75,32 @@ def split_sentences(text: str) -> list[str]:
 
 
 class BM25:
-    """Okapi BM25 with an inverted index, scoring only documents that share a term with the query."""
+    """Okapi BM25 with an inverted index split by partition (jurisdiction), so a search reads only the
+    postings of its own partition; idf and average length are global."""
 
-    def __init__(self, documents: Iterable[list[str]], k1: float = 1.5, b: float = 0.75) -> None:
+    def __init__(self, documents: Iterable[list[str]], partitions: Iterable[str], k1: float = 1.5,
+                 b: float = 0.75) -> None:
         self.k1, self.b = k1, b
         self.lengths: list[int] = []
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for index, tokens in enumerate(documents):
+        self.postings: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        frequency: Counter[str] = Counter()
+        for index, (tokens, partition) in enumerate(zip(documents, partitions)):
             self.lengths.append(len(tokens))
             for term, count in Counter(tokens).items():
-                self.postings[term].append((index, count))
+                self.postings[term][partition].append((index, count))
+                frequency[term] += 1
         total = len(self.lengths)
         self.average = sum(self.lengths) / total if total else 0.0
-        self.idf = {term: math.log(1 + (total - len(posting) + 0.5) / (len(posting) + 0.5))
-                    for term, posting in self.postings.items()}
+        self.idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
 
-    def scores(self, terms: dict[str, float], allowed: set[int] | None = None) -> dict[int, float]:
-        """Score of every matching document for weighted terms (optionally only documents in ``allowed``)."""
+    def scores(self, terms: dict[str, float], partition: str) -> dict[int, float]:
+        """Score of every document of one partition that matches any of the weighted terms."""
         result: dict[int, float] = defaultdict(float)
         for term, weight in terms.items():
             idf = self.idf.get(term)
             if idf is None:
                 continue
-            for index, count in self.postings[term]:
-                if allowed is not None and index not in allowed:
-                    continue
+            for index, count in self.postings[term].get(partition, ()):
                 norm = count + self.k1 * (1 - self.b + self.b * self.lengths[index] / (self.average or 1))
                 result[index] += weight * idf * count * (self.k1 + 1) / norm
         return dict(result)
@@ -120,17 +121,13 @@ class KeywordIndex:
         self.articles = articles
         self.sentences = [Sentence(index, sentence) for index, article in enumerate(articles)
                           for sentence in split_sentences(article.text)]
-        self.article_bm25 = BM25(tokenize(f"{a.metadata.get('chapter_title', '')} {a.text}") for a in articles)
-        self.sentence_bm25 = BM25(tokenize(sentence.text) for sentence in self.sentences)
-        self._by_jurisdiction: dict[str, set[int]] = defaultdict(set)
-        self._sentences_by_jurisdiction: dict[str, set[int]] = defaultdict(set)
-        for index, article in enumerate(articles):
-            self._by_jurisdiction[article.jurisdiction].add(index)
-        for index, sentence in enumerate(self.sentences):
-            self._sentences_by_jurisdiction[articles[sentence.article].jurisdiction].add(index)
+        self.article_bm25 = BM25((tokenize(f"{a.metadata.get('chapter_title', '')} {a.text}") for a in articles),
+                                 (a.jurisdiction for a in articles))
+        self.sentence_bm25 = BM25((tokenize(sentence.text) for sentence in self.sentences),
+                                  (articles[sentence.article].jurisdiction for sentence in self.sentences))
 
     def search_articles(self, terms: dict[str, float], jurisdiction: str) -> dict[int, float]:
-        return self.article_bm25.scores(terms, self._by_jurisdiction.get(jurisdiction, set()))
+        return self.article_bm25.scores(terms, jurisdiction)
 
     def search_sentences(self, terms: dict[str, float], jurisdiction: str) -> dict[int, float]:
-        return self.sentence_bm25.scores(terms, self._sentences_by_jurisdiction.get(jurisdiction, set()))
+        return self.sentence_bm25.scores(terms, jurisdiction)

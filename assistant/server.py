@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response  # noqa: E402
 from fastapi.security import HTTPBasic, HTTPBasicCredentials  # noqa: E402
 
 from .api import build_router, install_error_handlers  # noqa: E402
+from .audit import AuditLog  # noqa: E402
 from .config import PROJECT_ROOT, Config  # noqa: E402
 from .core import Assistant  # noqa: E402
 from .errors import AssistantError, StoreError  # noqa: E402
@@ -42,6 +43,7 @@ class ServerSettings:
     root_path: str = field(default_factory=lambda: os.environ.get("ASSISTANT_ROOT_PATH", ""))
     auth_file: Path | None = field(default_factory=lambda: Path(p) if (p := os.environ.get("ASSISTANT_AUTH_FILE")) else None)
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("ASSISTANT_DATA_DIR", str(PROJECT_ROOT / "data"))))
+    audit_log: Path | None = field(default_factory=lambda: Path(p) if (p := os.environ.get("ASSISTANT_AUDIT_LOG")) else None)
 
 
 def hash_password(password: str, salt: str | None = None) -> str:
@@ -96,16 +98,18 @@ def create_app(settings: ServerSettings, assistant: Assistant | None = None, con
 
     basic = HTTPBasic(auto_error=False, description="用户文件中的用户名和密码")
 
-    def require_login(credentials: HTTPBasicCredentials | None = Depends(basic)) -> None:
+    def require_login(credentials: HTTPBasicCredentials | None = Depends(basic)) -> str:
         if credentials is None or not check(credentials.username, credentials.password):
             raise HTTPException(401, detail="需要登录：请使用 HTTP Basic 认证提供用户名和密码",
                                 headers={"WWW-Authenticate": "Basic"})
+        return credentials.username
 
     app = FastAPI(title="政务规则问答助手 API", version="1.0", root_path=settings.root_path,
                   description="按地区回答人民政府工作规则问题，并引用具体条文。")
     install_error_handlers(app)
-    app.include_router(build_router(assistant, require_login if users else None))
-    blocks = build_blocks(assistant, FeedbackStore(settings.data_dir))
+    audit = AuditLog(settings.audit_log) if settings.audit_log else None
+    app.include_router(build_router(assistant, require_login if users else None, audit))
+    blocks = build_blocks(assistant, FeedbackStore(settings.data_dir), audit)
     blocks.queue(default_concurrency_limit=QUEUE_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
     return gr.mount_gradio_app(app, blocks, path="/", auth=check if users else None,
                                auth_message="请使用单位分配的账号登录。", root_path=settings.root_path or None,

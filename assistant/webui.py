@@ -10,6 +10,7 @@ from typing import Any
 import gradio as gr
 
 from .answer import Answer, Citation
+from .audit import AuditLog
 from .core import Assistant
 from .feedback import FeedbackStore
 from .render import article_html, chapter_label, chip_label, search_results_html
@@ -51,9 +52,10 @@ def _chips(answer: dict[str, Any]) -> list[Citation]:
 class WebUI:
     """Event handlers of the page, all going through the public Assistant API."""
 
-    def __init__(self, assistant: Assistant, feedback: FeedbackStore) -> None:
+    def __init__(self, assistant: Assistant, feedback: FeedbackStore, audit: AuditLog | None = None) -> None:
         self.assistant = assistant
         self.feedback = feedback
+        self.audit = audit
         self.by_place: dict[str, list[Citation]] = {}
         self.chapter_of: dict[tuple[str, int], str] = {}
         for article in sorted(assistant.articles, key=lambda a: (a.jurisdiction, a.number)):
@@ -61,7 +63,8 @@ class WebUI:
             self.chapter_of[(article.jurisdiction, article.number)] = chapter_label(
                 int(article.metadata.get("chapter", 0)), str(article.metadata.get("chapter_title", "")))
 
-    def respond(self, question: str, place: str, messages: Messages, answers: list[dict]) -> Iterator[tuple]:
+    def respond(self, question: str, place: str, messages: Messages, answers: list[dict],
+                request: gr.Request) -> Iterator[tuple]:
         """Stream one answer into the chat, then show its citations."""
         messages = [*(messages or []), {"role": "user", "content": html.escape(question)},
                     {"role": "assistant", "content": ""}]
@@ -79,6 +82,8 @@ class WebUI:
             yield messages, "", gr.update(choices=[], value=None), "", FAILURE, answers
             return
         assert final is not None
+        if self.audit is not None:
+            self.audit.record(getattr(request, "username", "") or "", "web", final)
         data = final.to_dict()
         answers = [*answers, data]
         chips = _chips(data)
@@ -124,9 +129,9 @@ class WebUI:
         return search_results_html([c for c in pool if query in c.text][:SEARCH_LIMIT], query)
 
 
-def build_blocks(assistant: Assistant, feedback: FeedbackStore) -> gr.Blocks:
+def build_blocks(assistant: Assistant, feedback: FeedbackStore, audit: AuditLog | None = None) -> gr.Blocks:
     """The page. Jurisdictions are read from the store."""
-    ui = WebUI(assistant, feedback)
+    ui = WebUI(assistant, feedback, audit)
     places = assistant.jurisdictions
     with gr.Blocks(title="政务规则问答助手", analytics_enabled=False) as blocks:
         gr.Markdown("## 政务规则问答助手\n按地区回答人民政府工作规则问题，并给出条文出处。")

@@ -162,3 +162,25 @@ def test_keyword_index_follows_the_store(writable_store: Config, tmp_path: Path)
     assert "青山县" in assistant.jurisdictions
     answer = assistant.ask("青山县会签文件几天内回复？")
     assert [c.key for c in answer.citations] == [("青山县", 3)]
+
+
+def test_many_jurisdictions_and_no_place_asks_for_one(tmp_path: Path) -> None:
+    from documents import tiao_style_rules
+
+    from assistant.ingest import build_index
+
+    index = tmp_path / "index"
+    (index / "sources").mkdir(parents=True)
+    names = [f"{stem}县" for stem in ("青山", "白水", "红岩", "黄河", "绿洲", "金沙", "银川口", "铁岭坡", "石门", "玉泉", "松林")]
+    entries = []
+    for number, name in enumerate(names):
+        (index / "sources" / f"{number}.txt").write_text(tiao_style_rules(3, jurisdiction=name), encoding="utf-8")
+        entries.append(f'[[documents]]\nfile = "sources/{number}.txt"\n')
+    (index / "manifest.toml").write_text("\n".join(entries), encoding="utf-8")
+    config = Config(index_dir=index, store_dir=tmp_path / "store")
+    build_index(config)
+    assistant = Assistant.open(config)
+    unnamed = assistant.ask("第2项工作要求是什么？")
+    assert unnamed.abstained and "知识库收录了 11 个地区的工作规则，请在问题中写明地区" in unnamed.answer
+    named = assistant.ask("石门县第二条讲什么")
+    assert [c.key for c in named.citations] == [("石门县", 2)]

@@ -127,3 +127,20 @@ def test_users_file_errors(tmp_path: Path, assistant: Assistant) -> None:
         create_app(ServerSettings(data_dir=tmp_path, auth_file=bad), assistant)
     with pytest.raises(AssistantError, match="无法读取用户文件"):
         create_app(ServerSettings(data_dir=tmp_path, auth_file=tmp_path / "missing.txt"), assistant)
+
+
+def test_audit_log_records_user_question_and_citations(assistant: Assistant, tmp_path: Path) -> None:
+    import json
+    import os
+    import stat
+
+    users = tmp_path / "users.txt"
+    users.write_text(f"alice:{hash_password('s3cret')}\n", encoding="utf-8")
+    settings = ServerSettings(data_dir=tmp_path / "data", auth_file=users, audit_log=tmp_path / "audit" / "audit.jsonl")
+    with LiveServer(create_app(settings, assistant)) as live:
+        httpx.post(f"{live.url}/api/ask", json={"question": "平凉市政府常务会议多久开一次？"}, auth=("alice", "s3cret"))
+    [line] = (tmp_path / "audit" / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+    entry = json.loads(line)
+    assert (entry["user"], entry["channel"], entry["citations"]) == ("alice", "api", ["平凉市·第五十三条"])
+    assert "s3cret" not in line
+    assert stat.S_IMODE(os.stat(tmp_path / "audit" / "audit.jsonl").st_mode) == 0o600

@@ -28,7 +28,7 @@ from .ingest import build_index
 from .intent import Intent, article_number, classify
 from .keyword import KeywordIndex
 from .llm import LLMAnswerer, make_chat_model
-from .places import PlaceFinder
+from .places import PlaceFinder, localize
 from .retrieval import HybridRetriever, HybridSearch, Ranked
 from .store import RuleStore
 from .templates import render
@@ -139,9 +139,9 @@ class Assistant:
             yield answer.answer[start:start + STREAM_CHUNK]
         yield answer
 
-    def retriever(self, jurisdiction: str, k: int = RETRIEVE_K) -> HybridRetriever:
-        """The LangChain retriever for one jurisdiction."""
-        return HybridRetriever(search=self.search, jurisdiction=jurisdiction, k=k)
+    def retriever(self, jurisdiction: str, k: int = RETRIEVE_K, intent: Intent | None = None) -> HybridRetriever:
+        """The LangChain retriever for one jurisdiction (ranking up sentences that fit the intent)."""
+        return HybridRetriever(search=self.search, jurisdiction=jurisdiction, k=k, intent=intent or classify(""))
 
     # --- chain steps -------------------------------------------------------------------------
 
@@ -179,7 +179,7 @@ class Assistant:
             return plan
         query = self.places.strip(plan.standalone)
         for jurisdiction in plan.jurisdictions:
-            documents = self.retriever(jurisdiction).invoke(query)
+            documents = self.retriever(jurisdiction, intent=plan.intent).invoke(localize(query, jurisdiction))
             plan.ranked[jurisdiction] = [self._ranked(document) for document in documents]
         return plan
 
@@ -197,8 +197,8 @@ class Assistant:
         if plan.lookup is not None:
             return self._lookup(plan, plan.lookup)
         query = self.places.strip(plan.standalone)
-        findings = [find_answer(j, query, plan.intent or classify(""), plan.ranked[j],
-                                self.search.keyword.article_bm25) for j in plan.jurisdictions]
+        findings = [find_answer(j, localize(query, j), plan.intent or classify(""), plan.ranked[j],
+                                self.search.keyword) for j in plan.jurisdictions]
         if self.llm is None:
             return self._extractive(plan, findings)
         return self._llm(plan, findings)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .intent import Intent
-from .keyword import BM25, split_sentences, synonyms, tokenize
+from .keyword import BM25, KeywordIndex, domain_terms, split_sentences, synonyms, tokenize
 from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import question_topics
 from .store import StoredArticle
@@ -21,6 +21,7 @@ TOP_ARTICLES = 3
 MIN_COVERAGE = 0.2
 _POSITION_WEIGHT = 0.5
 SECOND_RATIO = 0.6
+_PERIODS = frozenset({"每年", "每月", "每半年", "半年", "每周"})
 
 
 @dataclass
@@ -62,6 +63,18 @@ def coverage(question_concepts: list[set[str]], text: str, bm25: BM25) -> float:
     return covered / total if total else 0.0
 
 
+def missing_here(question_concepts: list[set[str]], jurisdiction: str, keyword: KeywordIndex) -> list[str]:
+    """Domain terms of the question that other jurisdictions' rules use but this one's never do
+    ("销假" asked of 平凉): the clearest sign that these rules do not address the question."""
+    missing = []
+    for concept in question_concepts:
+        terms = [word for word in concept if word in domain_terms() and word not in _PERIODS]
+        if terms and not any(keyword.mentions(jurisdiction, word) for word in concept) and any(
+                keyword.mentions(other, word) for other in keyword.jurisdictions for word in terms):
+            missing.append(terms[0])
+    return missing
+
+
 def _answers(sentence: str, lead: str, intent: Intent, topics: list[str]) -> bool:
     """A sentence can answer when it matches the intent and it (or its article's lead) names every topic."""
     if intent.answer is not None and not intent.answer.search(sentence):
@@ -69,7 +82,8 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[str]) -> boo
     return all(topic in sentence or topic in lead for topic in topics)
 
 
-def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked], bm25: BM25) -> Finding:
+def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
+                keyword: KeywordIndex) -> Finding:
     """The best answering sentence(s) among the top articles, or an abstention.
 
     Candidates are scored by their keyword score (relative to the best sentence retrieved), the
@@ -77,6 +91,9 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     same article is quoted too when it scores nearly as well (multi-part questions).
     """
     finding = Finding(jurisdiction, ranked)
+    question_concepts = concepts(question)
+    if missing_here(question_concepts, jurisdiction, keyword):
+        return finding
     topics = question_topics(question)
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
@@ -94,7 +111,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     candidates.sort(key=lambda candidate: -candidate[0])
     score, position, index, sentence = candidates[0]
     article = ranked[position].article
-    finding.coverage = coverage(concepts(question), article.text, bm25)
+    finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25)
     if finding.coverage < MIN_COVERAGE:
         return finding
     seconds = [(i, s) for sc, p, i, s in candidates[1:] if p == position and sc >= SECOND_RATIO * score][:1]

@@ -43,6 +43,17 @@ def _tokenizer() -> jieba.Tokenizer:
 
 
 @cache
+def domain_terms() -> frozenset[str]:
+    """The rules' own vocabulary: the jieba domain lexicon, topic terms and the synonyms' targets."""
+    data = resources.files("assistant.data")
+    lexicon = {line.split()[0] for line in data.joinpath("domain_words.txt").read_text(encoding="utf-8").splitlines()
+               if line.strip()}
+    topics = {line.strip() for line in data.joinpath("topics.txt").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    return frozenset(lexicon | topics | {word for words in synonyms().values() for word in words})
+
+
+@cache
 def synonyms() -> dict[str, list[str]]:
     """Colloquial phrase → the rules' own words (assistant/data/synonyms.toml)."""
     text = resources.files("assistant.data").joinpath("synonyms.toml").read_text(encoding="utf-8")
@@ -125,6 +136,15 @@ class KeywordIndex:
                                  (a.jurisdiction for a in articles))
         self.sentence_bm25 = BM25((tokenize(sentence.text) for sentence in self.sentences),
                                   (articles[sentence.article].jurisdiction for sentence in self.sentences))
+        texts: dict[str, list[str]] = defaultdict(list)
+        for article in articles:
+            texts[article.jurisdiction].append(article.text)
+        self._texts = {place: "\n".join(parts) for place, parts in texts.items()}
+        self.jurisdictions = sorted(self._texts)
+
+    def mentions(self, jurisdiction: str, word: str) -> bool:
+        """Whether any article of the jurisdiction contains the word."""
+        return word in self._texts.get(jurisdiction, "")
 
     def search_articles(self, terms: dict[str, float], jurisdiction: str) -> dict[int, float]:
         return self.article_bm25.scores(terms, jurisdiction)

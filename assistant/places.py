@@ -117,3 +117,20 @@ class PlaceFinder:
             return " " + name[-1] if follows == "长" and name[-1] in "市县区州" else " "
 
         return self._known.sub(blank, question)
+
+
+_CITY_TO_COUNTY = (("副市长", "副县长"), ("市长", "县长"), ("市政府", "县政府"), ("市委", "县委"), ("全市", "全县"),
+                   ("市人大", "县人大"), ("市直", "县直"))
+
+
+def localize(text: str, jurisdiction: str) -> str:
+    """Role words in the jurisdiction's own level: 副市长 → 副县长 for a county, and back for a city."""
+    if jurisdiction.endswith("县"):
+        pairs = _CITY_TO_COUNTY
+    elif jurisdiction.endswith("市"):
+        pairs = tuple((county, city) for city, county in _CITY_TO_COUNTY)
+    else:
+        return text
+    for source, target in pairs:
+        text = text.replace(source, target)
+    return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from .generations import generations
 from .models import Article, RuleDocument
 
 _BATCH = 64
+_PAGE = 5000
 
 
 @dataclass(frozen=True)
@@ -111,9 +113,13 @@ class RuleStore:
 
     def articles(self, where: dict[str, Any] | None = None) -> list[StoredArticle]:
         """All stored articles matching a metadata filter, in document and article order."""
-        result = self.collection.get(where=where, include=["documents", "metadatas"])
-        found = [StoredArticle(id_, text or "", dict(meta or {}))
-                 for id_, text, meta in zip(result["ids"], result["documents"], result["metadatas"])]
+        found: list[StoredArticle] = []
+        for offset in itertools.count(0, _PAGE):  # paged: one big get exceeds SQLite's variable limit
+            result = self.collection.get(where=where, include=["documents", "metadatas"], limit=_PAGE, offset=offset)
+            found.extend(StoredArticle(id_, text or "", dict(meta or {}))
+                         for id_, text, meta in zip(result["ids"], result["documents"], result["metadatas"]))
+            if len(result["ids"]) < _PAGE:
+                break
         return sorted(found, key=lambda item: (item.metadata["doc_id"], item.number))
 
     def article(self, jurisdiction: str, number: int) -> list[StoredArticle]:

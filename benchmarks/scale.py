@@ -42,6 +42,11 @@ def main() -> None:
         build_seconds = time.perf_counter() - started
         articles = sum(len(document.articles) for document in built)
         size = subprocess.run(["du", "-sh", str(config.store_path)], capture_output=True, text=True).stdout.split()[0]
+        print(f"cores                    {os.cpu_count()}")
+        print(f"jurisdictions/documents  {args.jurisdictions} / {documents}")
+        print(f"articles                 {articles}")
+        print(f"build (parse+embed+write){build_seconds:8.1f} s  ({articles / build_seconds:.0f} articles/s)")
+        print(f"store size               {size}", flush=True)
         started = time.perf_counter()
         assistant = Assistant.open(config)
         open_seconds = time.perf_counter() - started
@@ -53,11 +58,6 @@ def main() -> None:
             assistant.ask(question)
             timings.append((time.perf_counter() - began) * 1000)
         timings.sort()
-        print(f"cores                    {os.cpu_count()}")
-        print(f"jurisdictions/documents  {args.jurisdictions} / {documents}")
-        print(f"articles                 {articles}")
-        print(f"build (parse+embed+write){build_seconds:8.1f} s  ({articles / build_seconds:.0f} articles/s)")
-        print(f"store size               {size}")
         print(f"open (keyword index)     {open_seconds:8.1f} s")
         print(f"query latency            p50 {statistics.median(timings):.1f} ms, "
               f"p95 {timings[int(0.95 * len(timings)) - 1]:.1f} ms over {len(timings)} questions")

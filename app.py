@@ -18,7 +18,11 @@ from assistant.server import ServerSettings, serve
 
 
 def main() -> int:
-    defaults = ServerSettings()
+    try:
+        defaults = ServerSettings()
+    except ValueError as exc:
+        print(f"错误：环境变量设置不正确（{exc}），例如 ASSISTANT_PORT 应为端口号", file=sys.stderr)
+        return 2
     parser = argparse.ArgumentParser(description="政务规则问答助手（网页与 API）")
     parser.add_argument("--host", default=defaults.host)
     parser.add_argument("--port", type=int, default=defaults.port)
@@ -30,7 +34,7 @@ def main() -> int:
                        auth_file=args.auth_file, data_dir=args.data_dir)
     try:
         serve(settings)
-    except AssistantError as exc:
+    except (AssistantError, OSError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     return 0

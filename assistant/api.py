@@ -56,16 +56,58 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=422, content={"error": "请求格式不正确：" + "；".join(details), "details": details})
 
 
+class BodySizeLimit:
+    """ASGI middleware: requests over MAX_BODY_BYTES get 413, whether they declare a length or stream."""
+
+    def __init__(self, app: Any, limit: int = MAX_BODY_BYTES) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._reject(send)
+            return
+        received, started, rejected = 0, False, False
+
+        async def counted_receive() -> dict:
+            nonlocal received, rejected
+            if rejected:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    rejected = True
+                    if not started:
+                        await self._reject(send)
+                    return {"type": "http.disconnect"}  # the app stops reading; its reply is dropped
+            return message
+
+        async def tracked_send(message: dict) -> None:
+            nonlocal started
+            if rejected:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, tracked_send)
+        except Exception:
+            if not rejected:
+                raise
+
+    async def _reject(self, send: Any) -> None:
+        response = JSONResponse(status_code=413, content={"error": f"请求体过大，上限为 {self.limit // 1024} KB"})
+        await response({"type": "http"}, None, send)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Chinese 4xx messages for bad bodies, and a size limit on request bodies."""
     app.add_exception_handler(RequestValidationError, _validation_error)
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return JSONResponse(status_code=413, content={"error": f"请求体过大，上限为 {MAX_BODY_BYTES // 1024} KB"})
-        return await call_next(request)
+    app.add_middleware(BodySizeLimit)
 
 
 def _anonymous() -> str:

@@ -6,6 +6,7 @@ jurisdictions) → retrieve (one HybridRetriever per jurisdiction) → respond (
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ from .answer import Answer, Citation
 from .generations import generations
 from .config import Config
 from .embedders import make_embedder
+from .errors import AssistantError
 from .extractive import Finding, find_answer
 from .followup import rewrite_history
 from .guard import clean_history, clean_question
@@ -30,13 +32,35 @@ from .keyword import KeywordIndex
 from .llm import LLMAnswerer, make_chat_model
 from .places import PlaceFinder, localize
 from .retrieval import HybridRetriever, HybridSearch, Ranked
-from .store import RuleStore
+from .store import RuleStore, StoredArticle
 from .templates import render
 
+log = logging.getLogger(__name__)
 RETRIEVE_K = 5
 # With no place named or selected, every jurisdiction is answered in turn, up to this many.
 MAX_UNNAMED_JURISDICTIONS = 10
 STREAM_CHUNK = 12
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything derived from one store generation; swapped as a whole when the store changes."""
+
+    store: RuleStore
+    search: HybridSearch
+    articles: list[StoredArticle]
+    by_id: dict[str, StoredArticle]
+    jurisdictions: list[str]
+    places: PlaceFinder
+    documents: dict[str, str]
+
+    @classmethod
+    def of(cls, store: RuleStore, search: HybridSearch) -> Snapshot:
+        articles = search.keyword.articles
+        jurisdictions = sorted({article.jurisdiction for article in articles})
+        return cls(store, search, articles, {article.id: article for article in articles}, jurisdictions,
+                   PlaceFinder(jurisdictions),
+                   {article.jurisdiction: str(article.metadata["document"]) for article in articles})
 
 
 @dataclass
@@ -52,6 +76,7 @@ class Plan:
     problem: str = ""
     notice: str = ""
     ranked: dict[str, list[Ranked]] = field(default_factory=dict)
+    state: Snapshot | None = None
 
 
 class Assistant:
@@ -77,15 +102,17 @@ class Assistant:
         )
 
     def _install(self, store: RuleStore, search: HybridSearch) -> None:
-        self.store = store
-        self.search = search
-        self.articles = search.keyword.articles
-        self._by_id = {article.id: article for article in self.articles}
-        self.jurisdictions = sorted({article.jurisdiction for article in self.articles})
-        self.places = PlaceFinder(self.jurisdictions)
-        self.documents = {article.jurisdiction: str(article.metadata["document"]) for article in self.articles}
+        self._state = Snapshot.of(store, search)
         if getattr(self, "llm", None) is not None:
-            self.llm.places = self.places  # type: ignore[union-attr]
+            self.llm.places = self._state.places  # type: ignore[union-attr]
+
+    # The current generation's parts (one snapshot; a question in flight keeps the one it started with).
+    store = property(lambda self: self._state.store)
+    search = property(lambda self: self._state.search)
+    articles = property(lambda self: self._state.articles)
+    jurisdictions = property(lambda self: self._state.jurisdictions)
+    places = property(lambda self: self._state.places)
+    documents = property(lambda self: self._state.documents)
 
     @staticmethod
     def _load(config: Config, embedder: Embeddings | None, use_keywords: bool,
@@ -104,8 +131,8 @@ class Assistant:
         model and verified; otherwise they are extractive.
         """
         config = config or Config()
-        if generations(config).live_token() is None:
-            build_index(config)
+        if not config.chroma_url and generations(config).live_token() is None:
+            build_index(config)  # the embedded default builds itself; a shared server is built explicitly
         store, search = cls._load(config, None, use_keywords, use_dense)
         if chat_model is None and config.mode == "llm":
             chat_model = make_chat_model(config)
@@ -122,7 +149,14 @@ class Assistant:
         with self._lock:
             if live != self.store.token:
                 search = self.search
-                self._install(*self._load(self.config, search.embedder, search.use_keywords, search.use_dense))
+                try:
+                    store = RuleStore.open(self.config)
+                    same = store.embedder_spec == self.store.embedder_spec
+                    self._install(*self._load(self.config, search.embedder if same else None,
+                                              search.use_keywords, search.use_dense))
+                except AssistantError:  # keep answering from the generation we have
+                    log.exception("could not load the new store generation; keeping the current one")
+                    return False
         return True
 
     def ask(self, question: str, jurisdiction: str | None = None,
@@ -146,59 +180,69 @@ class Assistant:
     # --- chain steps -------------------------------------------------------------------------
 
     def _plan(self, request: dict) -> Plan:
+        state = self._state
         cleaned = clean_question(request.get("question"))
         if cleaned.problem:
-            return Plan(question=str(request.get("question") or ""), problem=cleaned.problem)
+            return Plan(question=str(request.get("question") or ""), problem=cleaned.problem, state=state)
         text = cleaned.text
-        dropped_places = [p for p in self.places.find(cleaned.removed).known if p not in self.places.find(text).known]
+        dropped_places = [p for p in state.places.find(cleaned.removed).known if p not in state.places.find(text).known]
         if dropped_places:  # the place named inside a dropped instruction is still the user's topic
             text = "".join(dropped_places) + text
         history, dropped = clean_history(request.get("history"))
-        turn = rewrite_history(history, text, self.places)
-        mentions = self.places.find(text)
+        turn = rewrite_history(history, text, state.places)
+        mentions = state.places.find(text)
         selected = request.get("jurisdiction")
         # The question's own places win, then the UI selection, then places carried from the history.
         jurisdictions = list(turn.jurisdictions)
-        if not mentions.known and selected in self.jurisdictions and not mentions.unknown:
+        if not mentions.known and selected in state.jurisdictions and not mentions.unknown:
             jurisdictions = [selected]
-        if not jurisdictions and not mentions.unknown and len(self.jurisdictions) > MAX_UNNAMED_JURISDICTIONS:
-            return Plan(question=text, problem=render("name_a_place", count=len(self.jurisdictions),
-                                                      examples="、".join(self.jurisdictions[:3])))
-        plan = Plan(question=text, standalone=turn.standalone,
-                    jurisdictions=jurisdictions or ([] if mentions.unknown else list(self.jurisdictions)),
+        if not jurisdictions and not mentions.unknown and len(state.jurisdictions) > MAX_UNNAMED_JURISDICTIONS:
+            return Plan(question=text, state=state, problem=render("name_a_place", count=len(state.jurisdictions),
+                                                      examples="、".join(state.jurisdictions[:3])))
+        plan = Plan(question=text, standalone=turn.standalone, state=state,
+                    jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
                     intent=classify(turn.standalone), lookup=article_number(turn.standalone),
                     unknown_places=[] if mentions.known else mentions.unknown)
         notices = [render("injection_notice")] if cleaned.injection_removed else []
+        if mentions.known and mentions.unknown:
+            notices.append(render("partly_covered", places="、".join(mentions.unknown),
+                                  answered="、".join(mentions.known)))
         if dropped:
             notices.append(render("history_trimmed", count=dropped))
         plan.notice = "".join(notices)
         return plan
 
     def _retrieve(self, plan: Plan) -> Plan:
+        state = plan.state or self._state
         if plan.problem or plan.unknown_places or plan.lookup is not None:
             return plan
-        query = self.places.strip(plan.standalone)
+        query = state.places.strip(plan.standalone)
         for jurisdiction in plan.jurisdictions:
-            documents = self.retriever(jurisdiction, intent=plan.intent).invoke(localize(query, jurisdiction))
-            plan.ranked[jurisdiction] = [self._ranked(document) for document in documents]
+            retriever = HybridRetriever(search=state.search, jurisdiction=jurisdiction, k=RETRIEVE_K,
+                                        intent=plan.intent or classify(""))
+            documents = retriever.invoke(localize(query, jurisdiction))
+            plan.ranked[jurisdiction] = [self._ranked(state, document) for document in documents]
         return plan
 
-    def _ranked(self, document: Document) -> Ranked:
-        return Ranked(self._by_id[str(document.id)], float(document.metadata["score"]), document.metadata.get("sentence_scores", {}))
+    @staticmethod
+    def _ranked(state: Snapshot, document: Document) -> Ranked:
+        return Ranked(state.by_id[str(document.id)], float(document.metadata["score"]), document.metadata.get("sentence_scores", {}))
 
     def _respond(self, plan: Plan) -> Answer:
+        state = plan.state or self._state
         if plan.problem:
-            text = render("empty_question") if plan.problem == "empty" else plan.problem
+            text = render("empty_question") if plan.problem == "empty" else (
+                render(plan.problem) if plan.problem == "only_instructions" else plan.problem)
             return self._answer(plan, text, abstained=True)
         if plan.unknown_places:
             text = render("unknown_jurisdiction", places="、".join(plan.unknown_places),
-                          covered="、".join(self.jurisdictions))
+                          covered="、".join(state.jurisdictions))
             return self._answer(plan, text, abstained=True)
         if plan.lookup is not None:
             return self._lookup(plan, plan.lookup)
-        query = self.places.strip(plan.standalone)
+        query = state.places.strip(plan.standalone)
         findings = [find_answer(j, localize(query, j), plan.intent or classify(""), plan.ranked[j],
-                                self.search.keyword) for j in plan.jurisdictions]
+                                state.search.keyword) for j in plan.jurisdictions]
         if self.llm is None:
             return self._extractive(plan, findings)
         return self._llm(plan, findings)
@@ -227,23 +271,25 @@ class Assistant:
     # --- answers -------------------------------------------------------------------------------
 
     def _extractive(self, plan: Plan, findings: list[Finding]) -> Answer:
+        state = plan.state or self._state
         answered = [finding for finding in findings if finding.article is not None]
         if len(findings) == 1:
             finding = findings[0]
-            text = compose.single(finding) if answered else compose.not_covered(finding, self.documents[finding.jurisdiction])
+            text = compose.single(finding) if answered else compose.not_covered(finding, state.documents[finding.jurisdiction])
         else:
-            text = compose.several(findings, self.documents)
+            text = compose.several(findings, state.documents)
         citations = [Citation.of(f.article, f.quote) for f in answered if f.article is not None]
         related = [Citation.of(hit.article) for f in findings if not f.answered for hit in f.ranked[:compose.RELATED_COUNT]]
         return self._answer(plan, text, abstained=not answered, citations=citations, related=related)
 
     def _lookup(self, plan: Plan, number: int) -> Answer:
+        state = plan.state or self._state
         parts, citations = [], []
         for jurisdiction in plan.jurisdictions:
-            found = self.store.article(jurisdiction, number)
+            found = state.store.article(jurisdiction, number)
             if not found:
-                count = sum(1 for a in self.articles if a.jurisdiction == jurisdiction)
-                parts.append(render("lookup_missing", document=self.documents[jurisdiction], count=count, number=number))
+                count = sum(1 for a in state.articles if a.jurisdiction == jurisdiction)
+                parts.append(render("lookup_missing", document=state.documents[jurisdiction], count=count, number=number))
                 continue
             for item in found:
                 citation = Citation.of(item, quote=item.text)

@@ -12,6 +12,7 @@ from . import metrics
 from .baselines import System, bm25_only, dense_only, naive_langchain
 from .config import Config
 from .core import Assistant
+from .errors import AssistantError
 from .evalset import EVAL_DIR, SPLITS, EvalItem, load_items, validate
 from .metrics import ItemScore
 
@@ -58,7 +59,7 @@ def run(assistant: Assistant, items: list[EvalItem], chosen: dict[str, System]) 
     """Ask every system every question and score the answers."""
     problems = validate(items, assistant.articles)
     if problems:
-        raise ValueError("评测集校验失败：\n" + "\n".join(problems))
+        raise AssistantError("评测集校验失败：\n" + "\n".join(problems))
     scores = []
     for name, system in chosen.items():
         for item in items:

@@ -21,6 +21,7 @@ TOP_ARTICLES = 3
 MIN_COVERAGE = 0.2
 _POSITION_WEIGHT = 0.5
 SECOND_RATIO = 0.6
+QUOTE_GAP = "……"
 _PERIODS = frozenset({"每年", "每月", "每半年", "半年", "每周"})
 
 
@@ -100,7 +101,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
         sentences = split_sentences(hit.article.text)
         for index, sentence in enumerate(sentences):
-            if not _answers(sentence, sentences[0], intent, topics):
+            if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics):
                 continue
             about = any(topic in sentence[:SUBJECT_SPAN] for topic in topics)
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
@@ -114,10 +115,20 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25)
     if finding.coverage < MIN_COVERAGE:
         return finding
-    seconds = [(i, s) for sc, p, i, s in candidates[1:] if p == position and sc >= SECOND_RATIO * score][:1]
+    seconds = [(i, s) for sc, p, i, s in candidates[1:]
+               if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]
     finding.article = article
-    finding.quote = "".join(text for _, text in sorted([(index, sentence), *seconds]))
+    finding.quote = join_quote(sorted([(index, sentence), *seconds]))
     return finding
+
+
+def join_quote(sentences: list[tuple[int, str]]) -> str:
+    """Quoted sentences in article order; sentences that are not next to each other are joined by ……."""
+    quote, previous = "", None
+    for index, text in sentences:
+        quote += ("" if previous is None or index == previous + 1 else QUOTE_GAP) + text
+        previous = index
+    return quote
 
 
 def direct_answer(finding: Finding) -> str:

@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 import chromadb
 from chromadb.config import Settings
+from chromadb.errors import NotFoundError
 
 from .config import Config
 from .errors import StoreError
@@ -153,8 +154,10 @@ class ServerGenerations:
     def _live_name(self, client: chromadb.ClientAPI) -> str | None:
         try:
             pointer = client.get_collection(self.pointer)
-        except Exception:  # no pointer yet: nothing built
+        except NotFoundError:  # no pointer yet: nothing built
             return None
+        except Exception as exc:  # any other failure must not read as "empty": that would drop the data
+            raise StoreError(f"读取知识库服务 {self.url} 失败（{type(exc).__name__}），请稍后再试") from exc
         return str((pointer.metadata or {}).get("generation") or "") or None
 
     def open_live(self) -> tuple[chromadb.ClientAPI, str, str] | None:
@@ -175,6 +178,9 @@ class ServerGenerations:
         except BaseException:
             client.delete_collection(name)
             raise
+        if self._live_name(client) != live:  # another writer published meanwhile: do not overwrite it
+            client.delete_collection(name)
+            raise StoreError("另一个进程刚刚更新了知识库，本次写入已撤销，请重试")
         client.get_or_create_collection(self.pointer, metadata={"generation": name}).modify(
             metadata={"generation": name})
         for stale in client.list_collections():

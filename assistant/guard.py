@@ -17,7 +17,7 @@ MAX_HISTORY_CHARS = 4000  # per turn; longer earlier answers are cut
 _INJECTION = re.compile(
     r"忽略|无视|不要理会|不用管|别管|抛开|忘掉|忘记|ignore|disregard"
     r"|你现在是|你是一个|假装|扮演|角色扮演|没有(?:任何)?限制|不受.{0,6}限制|越狱|开发者模式|system prompt|系统提示"
-    r"|指令|口径|优先级|管理员|系统消息|不要引用|不用引用|无需引用|不要依据|不必依据|编一个|随便编|直接说是|就说|回答必须是",
+    r"|指令|优先级高于|最高优先级|管理员|系统消息|不要引用|不用引用|无需引用|不要依据|不必依据|编一个|随便编|直接说是|就说|回答必须是",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^。.！!？?\n]+[。.！!？?\n]*")
@@ -60,7 +60,9 @@ def clean_question(raw: object) -> CleanQuestion:
             removed.extend(bad)
     if removed and kept:
         return CleanQuestion("".join(kept).strip("，, "), injection_removed=True, removed="".join(removed))
-    return CleanQuestion(text, injection_removed=len(kept) == 0)
+    if not kept:
+        return CleanQuestion("", "only_instructions")
+    return CleanQuestion(text)
 
 
 def clean_history(history: object) -> tuple[list[tuple[str, str]], int]:
@@ -70,7 +72,8 @@ def clean_history(history: object) -> tuple[list[tuple[str, str]], int]:
     turns, dropped = [], 0
     for turn in history:
         if (isinstance(turn, (list, tuple)) and len(turn) == 2 and all(isinstance(part, str) for part in turn)):
-            turns.append((zhconv.convert(turn[0][:MAX_HISTORY_CHARS], "zh-cn"), turn[1][:MAX_HISTORY_CHARS]))
+            asked = clean_question(turn[0][:MAX_HISTORY_CHARS])  # instructions in earlier turns are dropped too
+            turns.append((asked.text, turn[1][:MAX_HISTORY_CHARS]))
         else:
             dropped += 1
     dropped += max(0, len(turns) - MAX_HISTORY_TURNS)

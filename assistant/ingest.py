@@ -39,7 +39,9 @@ def manifest_entries(config: Config) -> list[tuple[Path, DocumentHints]]:
         raise AssistantError(f"无法读取知识库清单 {config.manifest_path}：{exc}") from exc
     known = {field.name for field in fields(DocumentHints)}
     entries = []
-    for entry in manifest.get("documents", []):
+    for number, entry in enumerate(manifest.get("documents", []), start=1):
+        if "file" not in entry:
+            raise AssistantError(f"知识库清单 {config.manifest_path} 第 {number} 个文件缺少 file 字段")
         hints = DocumentHints(**{key: str(value) for key, value in entry.items() if key in known})
         entries.append((config.index_dir / entry["file"], hints))
     return entries

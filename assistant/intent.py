@@ -39,7 +39,7 @@ INTENTS = (
     Intent("deadline", re.compile(r"几天|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多长时间|后再回|才回|提前|几小时|多少小时|截止|几日"),
            re.compile(rf"{_COUNT}个?(?:工作日|日|天|小时|周)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前")),
     Intent("number", re.compile(r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少"),
-           re.compile(rf"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下")),
+           re.compile(r"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下")),
     Intent("who", re.compile(r"谁|哪位|哪个领导|什么人|哪个部门|哪个单位|由哪|哪些领导|什么领导|负责人是"),
            re.compile(r"由|向|主持|签发|签署|召集|负责|审批|审定|审核|代行|批准|决定|委托|牵头|报备|报告|请假|阅批|阅示")),
     Intent("participants", re.compile(r"参加|出席|列席|组成|成员|哪些人|参会|与会"),
@@ -57,7 +57,7 @@ def classify(question: str) -> Intent:
     """
     intent = next((intent for intent in INTENTS if intent.question.search(question)), GENERAL)
     if intent.name in {"days", "deadline", "frequency"} and intent.answer is not None and re.search(
-            rf"\d+个?(?:工作日|日|天|小时|次)", question):
+            r"\d+个?(?:工作日|日|天|小时|次)", question):
         return GENERAL
     return intent
 

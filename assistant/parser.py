@@ -19,6 +19,7 @@ from .numerals import NUMERAL_CHARS, article_label, parse_number
 from .textnorm import ends_sentence, normalize_line
 
 _NUM = rf"[{NUMERAL_CHARS}]+|\d{{1,4}}"
+MAX_ARTICLES = 1000
 _ARTICLE_PATTERNS = {
     "第X条": re.compile(rf"^第({_NUM})条(.*)$"),
     "X、": re.compile(r"^([一二三四五六七八九十百]+)、(.*)$"),
@@ -32,7 +33,7 @@ _NOISE = re.compile(
     r"|(?:索引号|发布部门|成文时间|主题分类|发布时间|浏览次数|字体|分享|打印|关闭|来源|背景色)(?:[:：].*|\S{0,30}$|$)"
     r"|时间[:：].*)$"
 )
-_FOOTER = re.compile(r"^(?:抄送|抄报|公开属性|扫一扫|共印\d+份)|印发$")
+_FOOTER = re.compile(r"^(?:抄送[:：]|抄报[:：]|公开属性[:：]|扫一扫|共印\d+份)|\d{4}年\d{1,2}月\d{1,2}日印发$")
 _TITLE = re.compile(r"^《?(.{2,40}?(?:规则|办法|规定|条例|细则|制度|章程|规程|守则))》?$")
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,6})[〔\[［(（](\d{4})[〕\]］)）](\d{1,4})号")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -42,6 +43,7 @@ _JURISDICTION = re.compile(
     r"^(国务院|[\u4e00-\u9fff]{2,10}?(?:自治区|自治州|自治县|省|市|县|区|旗|州|盟))人民政府"
 )
 _PROVINCE = re.compile(r"([\u4e00-\u9fff]{2,3}(?:省|自治区))人民政府")
+_NOT_IN_NAME = set("报告送请须应向由在对和与及的了")
 _LEVELS = (("国务院", "国务院"), ("自治区", "省"), ("省", "省"), ("自治州", "市"), ("市", "市"),
            ("州", "市"), ("盟", "市"), ("自治县", "县"), ("县", "县"), ("区", "县"), ("旗", "县"))
 
@@ -109,7 +111,7 @@ def _article_match(style: str, line: str) -> _Candidate | None:
     if not match:
         return None
     number = parse_number(match.group(1))
-    return _Candidate(0, number, match.group(2).strip()) if number else None
+    return _Candidate(0, number, match.group(2).strip()) if number and number < MAX_ARTICLES else None
 
 
 def _candidates(lines: list[str], style: str) -> list[_Candidate]:
@@ -194,12 +196,12 @@ def _check_sequence(candidate: _Candidate, expected: int, rest: list[_Candidate 
     """Raise when an out-of-sequence number is a skipped or repeated article, not a stray line."""
     following = next((c for c in rest if c is not None), None)
     numbering_continues = following is not None and following.number == candidate.number + 1
-    strong = style == "第X条"
-    if candidate.number > expected and (numbering_continues or strong):
+    last_and_clear = following is None and style == "第X条" and candidate.number == expected + 1
+    if candidate.number > expected and (numbering_continues or last_and_clear):
         raise DocumentError(
             source, f"条文编号不连续：{article_label(expected - 1)}之后是{article_label(candidate.number)}，"
             f"缺少{article_label(expected)}")
-    if candidate.number == expected - 1 and (numbering_continues or strong):
+    if candidate.number == expected - 1 and numbering_continues:
         raise DocumentError(source, f"条文编号重复：{article_label(candidate.number)}出现了两次")
 
 
@@ -235,8 +237,8 @@ def _jurisdiction(title: str, header: list[str], text: str, hints: DocumentHints
     level = hints.level or next((lvl for suffix, lvl in _LEVELS if name.endswith(suffix)), "")
     province = hints.province or (name if level == "省" else "")
     if not province:
-        mentioned = _PROVINCE.search(text)
-        province = mentioned.group(1) if mentioned else ""
+        mentioned = _PROVINCE.search(text[:2000])
+        province = mentioned.group(1) if mentioned and not _NOT_IN_NAME & set(mentioned.group(1)) else ""
     return Jurisdiction(name=name, level=level, province=province, parent=hints.parent)
 
 

@@ -20,7 +20,8 @@ _NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
 _NOT_IN_PLACE = set("们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定")
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
-_SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|[，。？！]|$)")
+_SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|"
+                       r"常务|全体|会议|办公|领导|[，。？！]|$)")
 _ALL_PLACES = re.compile(r"各(?:市|县|地|个地方|地区|城市)|这几个地方|所有地方|分别|哪些地方|每个地方|几个地方")
 _COMPARE = re.compile(r"一样吗|相同吗|一致吗|有什么不同|有何不同|区别|差别|比较|对比|哪个.{0,6}(?:长|短|多|少|早|晚)")
 

@@ -55,12 +55,13 @@ def _docx_text(raw: bytes, path: Path) -> str:
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        lines = [paragraph.text for paragraph in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                lines.extend(cell.text for cell in row.cells)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
+        # lxml's XMLSyntaxError (broken XML inside the package) is a SyntaxError
         raise DocumentError(path, "docx 文件已损坏或不是有效的 Word 文档（若已加密，请先解除密码）") from exc
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.extend(cell.text for cell in row.cells)
     return "\n".join(lines)
 
 

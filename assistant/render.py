@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from .answer import Citation
+from .extractive import QUOTE_GAP
 from .keyword import split_sentences
 from .numerals import to_chinese
 
@@ -16,7 +17,8 @@ def chip_label(citation: Citation) -> str:
 
 def article_html(citation: Citation) -> str:
     """The full article with its metadata; sentences of the quote are highlighted."""
-    quoted = set(split_sentences(citation.quote)) if citation.quote and citation.quote != citation.text else set()
+    quoted = ({sentence for part in citation.quote.split(QUOTE_GAP) for sentence in split_sentences(part)}
+              if citation.quote and citation.quote != citation.text else set())
     paragraphs = []
     for paragraph in citation.text.split("\n"):
         pieces = []

@@ -53,12 +53,22 @@ def hash_password(password: str, salt: str | None = None) -> str:
     return f"{_HASH}${_ITERATIONS}${salt}${digest}"
 
 
+_DUMMY = hash_password("", salt="0" * 32)
+
+
 def _matches(stored: str, password: str) -> bool:
     if stored.startswith(f"{_HASH}$"):
         _, iterations, salt, digest = stored.split("$", 3)
         computed = hashlib.pbkdf2_hmac("sha256", password.encode(), salt.encode(), int(iterations)).hex()
-        return hmac.compare_digest(computed, digest)
-    return hmac.compare_digest(stored, password)
+        return hmac.compare_digest(computed.encode(), digest.encode())
+    return hmac.compare_digest(stored.encode(), password.encode())
+
+
+def _valid_secret(secret: str) -> bool:
+    if not secret.startswith(f"{_HASH}$"):
+        return True
+    parts = secret.split("$")
+    return len(parts) == 4 and parts[1].isdigit() and all(parts[2:])
 
 
 def load_users(path: Path) -> dict[str, str]:
@@ -71,8 +81,8 @@ def load_users(path: Path) -> dict[str, str]:
     for line in lines:
         if line.strip() and not line.lstrip().startswith("#"):
             name, sep, secret = line.strip().partition(":")
-            if not sep or not name or not secret:
-                raise AssistantError(f"用户文件 {path} 格式不正确：每行应为 用户名:密码")
+            if not sep or not name or not secret or not _valid_secret(secret):
+                raise AssistantError(f"用户文件 {path} 格式不正确：每行应为 用户名:密码（或 hash-password 生成的散列）")
             users[name] = secret
     if not users:
         raise AssistantError(f"用户文件 {path} 中没有用户")
@@ -94,7 +104,10 @@ def create_app(settings: ServerSettings, assistant: Assistant | None = None, con
     users = load_users(settings.auth_file) if settings.auth_file else None
 
     def check(name: str, password: str) -> bool:
-        return users is not None and name in users and _matches(users[name], password)
+        if users is None:
+            return False
+        # Unknown names cost as much as known ones, so timing does not reveal who has an account.
+        return _matches(users.get(name, _DUMMY), password) and name in users
 
     basic = HTTPBasic(auto_error=False, description="用户文件中的用户名和密码")
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .matching import supported
+from .matching import normalize, supported
 from .numerals import parse_number
 from .places import PlaceFinder
 from .store import StoredArticle
 
 _MARKER = re.compile(r"[【\[〔]\s*([\u4e00-\u9fff]{2,10}?)\s*[·・]?\s*第\s*([零〇一二三四五六七八九十百千\d]+)\s*条\s*[】\]〕]")
+# Quantities (3次, 7个工作日, 2-3次), periods (每月) and negations: each must be in the cited text.
+_FACT = re.compile(r"\d+(?:-\d+)?个?(?:次|个工作日|工作日|日|天|小时|周|月|年|名|人|字|种)|每(?:年|月|周|季度|半年|两周)"
+                   r"|不得|不能|不应|不必|无需|禁止|严禁|不予|免")
 _SENTENCE = re.compile(r"[^。！？\n]+(?:[。！？]|(?:[【\[〔][^】\]〕]*[】\]〕])+)*")
 
 
@@ -36,13 +39,25 @@ def verify(text: str, retrieved: list[StoredArticle], allowed: list[str], places
             result.problems.append(f"未标注出处：{claim}")
             continue
         cited, problem = _resolve(markers, by_key, allowed, places)
+        source = "\n".join(a.text for a in cited)
+        body = re.sub(r"^[^：:]{1,8}[：:]", "", claim)
+        named = [p for p in places.find(claim).known if p not in {a.jurisdiction for a in cited}]
         if problem:
             result.problems.append(f"{problem}：{claim}")
-        elif not supported(re.sub(r"^[^：:]{1,8}[：:]", "", claim), "\n".join(a.text for a in cited)):
+        elif named:
+            result.problems.append(f"所说地区与出处不符：{claim}")
+        elif not supported(body, source) or _unbacked_facts(body, source):
             result.problems.append(f"条文不支持：{claim}")
         else:
             result.sentences.append((claim, cited))
     return result
+
+
+def _unbacked_facts(claim: str, source: str) -> list[str]:
+    """Numbers, periods and negations the claim states that the cited text does not contain."""
+    facts = _FACT.findall(normalize(claim))
+    text = normalize(source)
+    return [fact for fact in facts if fact not in text]
 
 
 def _resolve(markers: list[tuple[str, str]], by_key: dict[tuple[str, int], StoredArticle], allowed: list[str],

@@ -79,7 +79,8 @@ class WebUI:
         except Exception:  # the page shows a friendly message; the operator gets the traceback
             log.exception("answering failed")
             messages[-1]["content"] = FAILURE
-            yield messages, "", gr.update(choices=[], value=None), "", FAILURE, answers
+            failed = {"question": question, "answer": FAILURE, "abstained": True, "citations": [], "related": []}
+            yield messages, "", gr.update(choices=[], value=None), "", FAILURE, [*answers, failed]
             return
         assert final is not None
         if self.audit is not None:

@@ -144,3 +144,18 @@ def test_audit_log_records_user_question_and_citations(assistant: Assistant, tmp
     assert (entry["user"], entry["channel"], entry["citations"]) == ("alice", "api", ["平凉市·第五十三条"])
     assert "s3cret" not in line
     assert stat.S_IMODE(os.stat(tmp_path / "audit" / "audit.jsonl").st_mode) == 0o600
+
+
+def test_streamed_oversized_body_is_rejected(server: LiveServer) -> None:
+    def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(40):
+            yield b'{"question": "' + "问".encode() * 1000
+
+    response = httpx.post(f"{server.url}/api/ask", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413 and "请求体过大" in response.json()["error"]
+
+
+def test_non_ascii_and_unknown_logins_are_refused_cleanly(secured: LiveServer) -> None:
+    login = httpx.post(f"{secured.url}/login", data={"username": "bob", "password": "密码"})
+    assert login.status_code in (400, 401)
+    assert httpx.post(f"{secured.url}/login", data={"username": "nobody", "password": "x"}).status_code in (400, 401)

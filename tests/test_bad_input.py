@@ -133,3 +133,21 @@ def test_corrupt_store_gives_operator_a_command(writable_store: Config) -> None:
     (live / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="python -m assistant index build"):
         Assistant.open(writable_store)
+
+
+def test_app_with_a_corrupt_store_serves_a_clear_503(writable_store: Config, tmp_path: Path) -> None:
+    import httpx
+    from live import LiveServer
+
+    from assistant.server import ServerSettings, create_app
+
+    live = writable_store.store_path / "builds" / (writable_store.store_path / "CURRENT").read_text()
+    (live / "chroma.sqlite3").write_bytes(b"garbage" * 1000)
+    app = create_app(ServerSettings(data_dir=tmp_path / "data", auth_file=None), config=writable_store)
+    with LiveServer(app) as server:
+        health = httpx.get(f"{server.url}/healthz")
+        assert health.status_code == 503 and "python -m assistant index build" in health.json()["error"]
+        page = httpx.get(f"{server.url}/", headers={"accept": "text/html"})
+        assert page.status_code == 503 and "服务暂不可用" in page.text and "Traceback" not in page.text
+        ask = httpx.post(f"{server.url}/api/ask", json={"question": "平凉市政府常务会议多久开一次？"})
+        assert ask.status_code == 503

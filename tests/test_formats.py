@@ -101,3 +101,20 @@ def test_list_bullets(tmp_path: Path, bullet: str) -> None:
     path.write_text(f"测试市人民政府工作规则\n第一条 主要任务是：\n{bullet}(一) 研究事项；\n{bullet}(二) 部署工作。\n第二条 施行。",
                     encoding="utf-8")
     assert load_document(path).articles[0].text == "主要任务是：\n（一）研究事项；\n（二）部署工作。"
+
+
+def test_footer_words_inside_an_article_do_not_end_the_rules(tmp_path: Path) -> None:
+    path = tmp_path / "rules.txt"
+    path.write_text("测试市人民政府工作规则\n第一条 总则。\n第二条 市政府发文应当同时\n抄送市人大常委会办公室。\n"
+                    "第三条 会议纪要由办公室印发\n第四条 本规则自发布之日起施行。\n抄送：市委办公室。\n2024年1月2日印发",
+                    encoding="utf-8")
+    document = load_document(path)
+    assert [a.number for a in document.articles] == [1, 2, 3, 4]
+    assert document.articles[1].text == "市政府发文应当同时抄送市人大常委会办公室。"
+    assert "抄送：" not in document.articles[3].text
+
+
+def test_a_reference_to_a_later_article_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "rules.txt"
+    path.write_text("测试市人民政府工作规则\n第一条 除\n第五条规定的情形外，均适用本规则。\n第二条 施行。", encoding="utf-8")
+    assert load_document(path).articles[0].text == "除第五条规定的情形外，均适用本规则。"

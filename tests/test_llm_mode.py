@@ -82,6 +82,9 @@ def test_prompt_contains_only_retrieved_articles_of_the_jurisdiction(config: Con
     ("平凉市政府常务会议每月召开2次。", "未标注出处"),
     ("平凉市政府常务会议每周一上午开，由市委书记主持。【平凉市第53条】", "条文不支持"),
     ("}}{{<html>◆◆◆ 【【第条】】", ""),
+    ("平凉市政府常务会议每月召开3次，如有需要可随时召开。【平凉市第53条】", "条文不支持"),
+    ("平凉市政府常务会议不得随时召开。【平凉市第53条】", "条文不支持"),
+    ("庄浪县政府常务会议每月召开2次。【平凉市第53条】", "所说地区与出处不符"),
 ])
 def test_bad_answers_fall_back_to_extractive(config: Config, reply: str, problem: str) -> None:
     assistant = Assistant.open(config, chat_model=scripted(reply))

@@ -52,6 +52,8 @@ CASES = {
     "encrypted.pdf": (lambda path: write_pdf(path, tiao_style_rules(3), password="secret"), "PDF 已加密"),
     "scanned.pdf": (_scanned_pdf, "没有文字层"),
     "sheet.xlsx": (_bytes(b"PK\x03\x04"), "不支持的文件类型"),
+    "encrypted.docx": (_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096), "若已加密，请先解除密码"),
+    "huge.txt": (_text("第一条 施行。\n" * 1_600_000), "文件过大"),
 }
 
 

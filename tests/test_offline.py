@@ -34,7 +34,7 @@ def test_app_answers_without_any_network(bundled_store: Config, tmp_path) -> Non
     assert unshare, "util-linux unshare is needed for this test"
     env = {**os.environ, "ASSISTANT_STORE_DIR": str(bundled_store.store_path)}
     command = f"ip link set lo up && {sys.executable} -c '{SCRIPT}' {tmp_path}"
-    result = subprocess.run([unshare, "-n", "sh", "-c", command], capture_output=True, text=True, env=env,
-                            cwd=PROJECT_ROOT, timeout=180)
+    result = subprocess.run([unshare, "--map-root-user", "--net", "sh", "-c", command], capture_output=True,
+                            text=True, env=env, cwd=PROJECT_ROOT, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "200 平凉市政府常务会议每月召开2次，如有需要可随时召开。" in result.stdout

@@ -118,7 +118,6 @@ def build_router(assistant: Assistant, guard: Any = None, audit: AuditLog | None
     """Routes under /api plus /healthz; ``guard`` is a login dependency returning the user (or None)."""
     dependencies = [Depends(guard)] if guard else []
     router = APIRouter()
-    summaries = _summaries(assistant)
     user_of = guard or _anonymous
 
     @router.post("/api/ask", summary="提问，返回带条文出处的回答")
@@ -133,11 +132,11 @@ def build_router(assistant: Assistant, guard: Any = None, audit: AuditLog | None
         return answer.to_dict()
 
     @router.get("/api/jurisdictions", dependencies=dependencies, summary="知识库收录的地区及其规则文件")
-    async def jurisdictions() -> list[dict[str, Any]]:
-        return summaries
+    def jurisdictions() -> list[dict[str, Any]]:
+        return _summaries(assistant)  # read each time: the store may have been updated
 
     @router.get("/api/articles/{jurisdiction}/{number}", dependencies=dependencies, summary="按条号取一条条文")
-    async def article(jurisdiction: str, number: int) -> dict[str, Any]:
+    def article(jurisdiction: str, number: int) -> dict[str, Any]:
         found = assistant.store.article(jurisdiction, number) if jurisdiction in assistant.jurisdictions else []
         if not found:
             raise HTTPException(404, detail=f"知识库中没有{jurisdiction}的第{number}条")

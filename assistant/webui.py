@@ -56,12 +56,20 @@ class WebUI:
         self.assistant = assistant
         self.feedback = feedback
         self.audit = audit
-        self.by_place: dict[str, list[Citation]] = {}
-        self.chapter_of: dict[tuple[str, int], str] = {}
-        for article in sorted(assistant.articles, key=lambda a: (a.jurisdiction, a.number)):
-            self.by_place.setdefault(article.jurisdiction, []).append(Citation.of(article))
-            self.chapter_of[(article.jurisdiction, article.number)] = chapter_label(
+        self._index_places()
+
+    def _index_places(self) -> None:
+        """Articles by jurisdiction and their chapter labels, for the browse tab (rebuilt when the store changes)."""
+        articles = self.assistant.articles
+        if getattr(self, "_indexed", None) is articles:
+            return
+        by_place: dict[str, list[Citation]] = {}
+        chapter_of: dict[tuple[str, int], str] = {}
+        for article in sorted(articles, key=lambda a: (a.jurisdiction, a.number)):
+            by_place.setdefault(article.jurisdiction, []).append(Citation.of(article))
+            chapter_of[(article.jurisdiction, article.number)] = chapter_label(
                 int(article.metadata.get("chapter", 0)), str(article.metadata.get("chapter_title", "")))
+        self.by_place, self.chapter_of, self._indexed = by_place, chapter_of, articles
 
     def respond(self, question: str, place: str, messages: Messages, answers: list[dict],
                 request: gr.Request) -> Iterator[tuple]:
@@ -92,6 +100,13 @@ class WebUI:
         yield (messages, "", gr.update(choices=labels, value=labels[0] if labels else None,
                                        label="引用条文" if data["citations"] else "相关条款（仅供参考）"),
                article_html(chips[0]) if chips else "", final.answer, answers)
+
+    def place_choices(self) -> tuple:
+        """The jurisdictions as they are now (documents may have been added since start-up)."""
+        places = self.assistant.jurisdictions
+        self._index_places()
+        return (gr.update(choices=[ALL, *places]),
+                gr.update(choices=places, value=places[0] if places else None))
 
     def show_chip(self, label: str | None, answers: list[dict]) -> str:
         if not label or not answers:
@@ -179,5 +194,6 @@ def build_blocks(assistant: Assistant, feedback: FeedbackStore, audit: AuditLog 
         browse_article.change(ui.article, [browse_place, browse_article], browse_panel, api_name=False)
         find.click(ui.search, [browse_place, query], results, api_name=False)
         query.submit(ui.search, [browse_place, query], results, api_name=False)
-        blocks.load(ui.chapters, browse_place, [browse_chapter, browse_panel], api_name=False)
+        blocks.load(ui.place_choices, None, [place, browse_place], api_name=False).then(
+            ui.chapters, browse_place, [browse_chapter, browse_panel], api_name=False)
     return blocks

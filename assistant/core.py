@@ -23,7 +23,7 @@ from .generations import generations
 from .config import Config
 from .embedders import make_embedder
 from .errors import AssistantError
-from .extractive import Finding, find_answer
+from .extractive import Finding, find_answer_parts
 from .followup import rewrite_history
 from .guard import clean_history, clean_question
 from .ingest import build_index
@@ -241,7 +241,7 @@ class Assistant:
         if plan.lookup is not None:
             return self._lookup(plan, plan.lookup)
         query = state.places.strip(plan.standalone)
-        findings = [find_answer(j, localize(query, j), plan.intent or classify(""), plan.ranked[j],
+        findings = [find_answer_parts(j, localize(query, j), plan.intent or classify(""), plan.ranked[j],
                                 state.search.keyword) for j in plan.jurisdictions]
         if self.llm is None:
             return self._extractive(plan, findings)

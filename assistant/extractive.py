@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import Intent
+from .intent import Intent, classify
 from .keyword import BM25, KeywordIndex, domain_terms, split_sentences, synonyms, tokenize
 from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import question_topics
@@ -119,6 +119,24 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]
     finding.article = article
     finding.quote = join_quote(sorted([(index, sentence), *seconds]))
+    return finding
+
+
+def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
+                      keyword: KeywordIndex) -> Finding:
+    """Like find_answer, but a question with several asks ("谁召集？能不能替着主持？") also quotes the
+    sentences of the same article that answer each ask."""
+    finding = find_answer(jurisdiction, question, intent, ranked, keyword)
+    parts = [part for part in re.split(r"[？?]", question) if part.strip()]
+    if finding.article is None or len(parts) < 2:
+        return finding
+    sentences = split_sentences(finding.article.text)
+    chosen = {index for index, sentence in enumerate(sentences) if sentence in finding.quote}
+    for part in parts:
+        sub = find_answer(jurisdiction, part, classify(part), ranked, keyword)
+        if sub.article is not None and sub.article.id == finding.article.id:
+            chosen |= {index for index, sentence in enumerate(sentences) if sentence in sub.quote}
+    finding.quote = join_quote([(index, sentences[index]) for index in sorted(chosen)])
     return finding
 
 

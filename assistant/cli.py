@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .answer import Citation
 from .config import Config
 from .core import Assistant
 from .errors import AssistantError
@@ -145,7 +146,7 @@ def _show(args: argparse.Namespace, config: Config) -> None:
     for item in found:
         meta = item.metadata
         chapter = f"第{to_chinese(meta['chapter'])}章 {meta['chapter_title']}" if meta["chapter"] else ""
-        print(item.citation)
+        print(Citation.of(item).reference)
         print(f"地区：{meta['jurisdiction']}　{chapter}")
         print(item.text)
 

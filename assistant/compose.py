@@ -7,20 +7,15 @@ import re
 from .answer import Citation
 from .extractive import Finding, direct_answer
 from .numerals import parse_number
-from .store import StoredArticle
 from .templates import render
 
 RELATED_COUNT = 3
 _QUANTITY = re.compile(r"(每(?:年|月|周|季度|半年|两周))|([0-9一二两三四五六七八九十]+)个?(次|工作日|日|天|小时|周|字)")
 
 
-def citation(item: StoredArticle, quote: str = "") -> Citation:
-    return Citation.of(item, quote)
-
-
 def single(finding: Finding) -> str:
     assert finding.article is not None
-    return render("single", answer=direct_answer(finding), reference=citation(finding.article).reference,
+    return render("single", answer=direct_answer(finding), reference=Citation.of(finding.article).reference,
                   quote=finding.quote)
 
 
@@ -29,7 +24,7 @@ def not_covered(finding: Finding, document: str) -> str:
     related = [hit.article for hit in finding.ranked[:RELATED_COUNT]]
     if related:
         lines.append(render("related_intro"))
-        lines.extend(render("related_line", reference=citation(item).reference, text=_excerpt(item.text))
+        lines.extend(render("related_line", reference=Citation.of(item).reference, text=_excerpt(item.text))
                      for item in related)
     return "\n".join(lines)
 
@@ -39,7 +34,7 @@ def several(findings: list[Finding], documents: dict[str, str]) -> str:
     for finding in findings:
         if finding.article is not None:
             lines.append(render("multi_line", jurisdiction=finding.jurisdiction, answer=direct_answer(finding),
-                                reference=citation(finding.article).reference))
+                                reference=Citation.of(finding.article).reference))
         else:
             lines.append(render("multi_missing", jurisdiction=finding.jurisdiction,
                                 document=documents[finding.jurisdiction]))

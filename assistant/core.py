@@ -173,9 +173,11 @@ class Assistant:
             yield answer.answer[start:start + STREAM_CHUNK]
         yield answer
 
-    def retriever(self, jurisdiction: str, k: int = RETRIEVE_K, intent: Intent | None = None) -> HybridRetriever:
+    def retriever(self, jurisdiction: str, k: int = RETRIEVE_K, intent: Intent | None = None,
+                  search: HybridSearch | None = None) -> HybridRetriever:
         """The LangChain retriever for one jurisdiction (ranking up sentences that fit the intent)."""
-        return HybridRetriever(search=self.search, jurisdiction=jurisdiction, k=k, intent=intent or classify(""))
+        return HybridRetriever(search=search or self.search, jurisdiction=jurisdiction, k=k,
+                               intent=intent or classify(""))
 
     # --- chain steps -------------------------------------------------------------------------
 
@@ -218,8 +220,7 @@ class Assistant:
             return plan
         query = state.places.strip(plan.standalone)
         for jurisdiction in plan.jurisdictions:
-            retriever = HybridRetriever(search=state.search, jurisdiction=jurisdiction, k=RETRIEVE_K,
-                                        intent=plan.intent or classify(""))
+            retriever = self.retriever(jurisdiction, intent=plan.intent, search=state.search)
             documents = retriever.invoke(localize(query, jurisdiction))
             plan.ranked[jurisdiction] = [self._ranked(state, document) for document in documents]
         return plan

@@ -13,7 +13,7 @@ from .baselines import System, bm25_only, dense_only, naive_langchain
 from .config import Config
 from .core import Assistant
 from .errors import AssistantError
-from .evalset import EVAL_DIR, SPLITS, EvalItem, load_items, validate
+from .evalset import EVAL_DIR, SPLITS, EvalItem, validate
 from .metrics import ItemScore
 
 THRESHOLDS_PATH = EVAL_DIR / "thresholds.toml"
@@ -158,10 +158,3 @@ def _chart(evaluation: Evaluation, path: Path) -> None:
     figure.tight_layout()
     figure.savefig(path, dpi=100)
     plt.close(figure)
-
-
-def evaluate(config: Config, split: str = "all", baselines: bool = False,
-             use_keywords: bool = True) -> Evaluation:
-    """Open the assistant and run the evaluation set (one split or all)."""
-    assistant = Assistant.open(config, use_keywords=use_keywords)
-    return run(assistant, load_items(split=split), systems(assistant, config, baselines))

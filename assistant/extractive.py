@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .intent import Intent, classify
-from .keyword import BM25, KeywordIndex, domain_terms, split_sentences, synonyms, tokenize
+from .keyword import BM25, KeywordIndex, domain_terms, split_sentences, synonyms_longest_first, tokenize
 from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import question_topics
 from .store import StoredArticle
@@ -44,7 +44,7 @@ def concepts(question: str) -> list[set[str]]:
     """The question's concepts: each is a set of words any of which expresses it in the rules."""
     found: list[set[str]] = []
     rest = question
-    for phrase, expansions in sorted(synonyms().items(), key=lambda item: -len(item[0])):
+    for phrase, expansions in synonyms_longest_first():
         if phrase in rest:
             found.append({phrase, *expansions})
             rest = rest.replace(phrase, " ")
@@ -71,7 +71,7 @@ def missing_here(question_concepts: list[set[str]], jurisdiction: str, keyword: 
     for concept in question_concepts:
         terms = [word for word in concept if word in domain_terms() and word not in _PERIODS]
         if terms and not any(keyword.mentions(jurisdiction, word) for word in concept) and any(
-                keyword.mentions(other, word) for other in keyword.jurisdictions for word in terms):
+                keyword.mentions_anywhere(word) for word in terms):
             missing.append(terms[0])
     return missing
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .intent import classify
-from .keyword import synonyms
+from .keyword import synonyms, synonyms_longest_first
 from .places import PlaceFinder
 
 _ELLIPTICAL = re.compile(r"^(?:那么?|那个|还有|再问一下|请问)?[，,\s]*(.{1,14}?)(?:的呢|呢|又如何|怎么样|如何|怎么规定的?)?[？?。!！\s]*$")
@@ -29,7 +29,7 @@ class Turn:
 
 def _canonical_phrase(text: str) -> str:
     """Colloquial parts of a phrase in the rules' words: 县长办公会 → 县长办公会议, 全会 → 全体会议."""
-    for alias, words in sorted(synonyms().items(), key=lambda item: -len(item[0])):
+    for alias, words in synonyms_longest_first():
         if alias in text and len(words) == 1 and words[0] not in text:
             text = text.replace(alias, words[0])
     return text

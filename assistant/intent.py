@@ -19,32 +19,34 @@ class Intent:
     answer: re.Pattern[str] | None
 
 
-# Most specific first: the first intent whose question pattern matches wins.
-INTENTS = (
-    Intent("repealed", re.compile(r"废止|作废|失效|旧|老版|上一版|那版|还能用|还有效|替掉|换掉|顶替|原来的|以前的|之前的|老的|替代|取代"),
-           re.compile(r"》[^。；]{0,30}(?:废止|停止执行|失效)")),
-    Intent("place", re.compile(r"在哪里|在哪儿|在哪个|哪里开|哪里召开|什么地方|什么地点|哪个会议室|哪个地方"),
-           re.compile(r"会议室|地点|在.{1,12}(?:召开|举行|进行)")),
-    Intent("weekday", re.compile(r"星期几|周几|礼拜几|哪一?天(?!.{0,3}(?:开始|施行|生效))|第几周|哪一?周|几号|什么日子"),
-           re.compile(r"星期|礼拜|周[一二三四五六日]|第[一二三四]周|\d+日召开|上旬|中旬|下旬")),
-    Intent("quorum", re.compile(r"至少.{0,8}(?:到|来|出席|参加).{0,6}(?:才能|方可)|开得成|法定人数|多少.{0,6}才能开"),
-           re.compile(r"半数|三分之二|到会|法定人数")),
-    Intent("word_count", re.compile(r"多少字|字数|几个字"), re.compile(r"[0-9一二两三四五六七八九十百千]+字")),
-    Intent("effective", re.compile(r"施行|生效|什么时候开始|何时开始|实施日期|起施行|开始执行"),
-           re.compile(r"施行|执行")),
-    Intent("frequency", re.compile(r"多久.{0,3}[开召]|几次|几回|多少次|频次|频率|多长时间.{0,3}[开召]|一次|一回|加开|增开|开几|一年.{0,4}[开召]|一个月.{0,4}[开召]|每.{1,3}[开召]|定期"),
-           re.compile(rf"{_COUNT}次|{_COUNT}个?月|每[年月周季]|每半年|每两周|随时召开|随时增开|临时召开|定期")),
-    Intent("days", re.compile(r"几天|多少天|几个?工作日|几日|几小时|多少小时|提前几|几个小时"),
-           re.compile(rf"{_COUNT}个?(?:工作日|日|天|小时|周)")),
-    Intent("deadline", re.compile(r"几天|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多长时间|后再回|才回|提前|几小时|多少小时|截止|几日"),
-           re.compile(rf"{_COUNT}个?(?:工作日|日|天|小时|周)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前")),
-    Intent("number", re.compile(r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少"),
-           re.compile(r"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下")),
-    Intent("who", re.compile(r"谁|哪位|哪个领导|什么人|哪个部门|哪个单位|由哪|哪些领导|什么领导|负责人是"),
-           re.compile(r"由|向|主持|签发|签署|召集|负责|审批|审定|审核|代行|批准|决定|委托|牵头|报备|报告|请假|阅批|阅示")),
-    Intent("participants", re.compile(r"参加|出席|列席|组成|成员|哪些人|参会|与会"),
-           re.compile(r"组成|参加|列席|出席")),
+# (name, question pattern, answer pattern), most specific first: the first question pattern that matches wins.
+_TABLE = (
+    ("repealed", r"废止|作废|失效|旧|老版|上一版|那版|还能用|还有效|替掉|换掉|顶替|原来的|以前的|之前的|老的|替代|取代",
+     r"》[^。；]{0,30}(?:废止|停止执行|失效)"),
+    ("place", r"在哪里|在哪儿|在哪个|哪里开|哪里召开|什么地方|什么地点|哪个会议室|哪个地方",
+     r"会议室|地点|在.{1,12}(?:召开|举行|进行)"),
+    ("weekday", r"星期几|周几|礼拜几|哪一?天(?!.{0,3}(?:开始|施行|生效))|第几周|哪一?周|几号|什么日子",
+     r"星期|礼拜|周[一二三四五六日]|第[一二三四]周|\d+日召开|上旬|中旬|下旬"),
+    ("quorum", r"至少.{0,8}(?:到|来|出席|参加).{0,6}(?:才能|方可)|开得成|法定人数|多少.{0,6}才能开",
+     r"半数|三分之二|到会|法定人数"),
+    ("word_count", r"多少字|字数|几个字",
+     r"[0-9一二两三四五六七八九十百千]+字"),
+    ("effective", r"施行|生效|什么时候开始|何时开始|实施日期|起施行|开始执行",
+     r"施行|执行"),
+    ("frequency", r"多久.{0,3}[开召]|几次|几回|多少次|频次|频率|多长时间.{0,3}[开召]|一次|一回|加开|增开|开几|一年.{0,4}[开召]|一个月.{0,4}[开召]|每.{1,3}[开召]|定期",
+     rf"{_COUNT}次|{_COUNT}个?月|每[年月周季]|每半年|每两周|随时召开|随时增开|临时召开|定期"),
+    ("days", r"几天|多少天|几个?工作日|几日|几小时|多少小时|提前几|几个小时",
+     rf"{_COUNT}个?(?:工作日|日|天|小时|周)"),
+    ("deadline", r"几天|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多长时间|后再回|才回|提前|几小时|多少小时|截止|几日",
+     rf"{_COUNT}个?(?:工作日|日|天|小时|周)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前"),
+    ("number", r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少",
+     r"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下"),
+    ("who", r"谁|哪位|哪个领导|什么人|哪个部门|哪个单位|由哪|哪些领导|什么领导|负责人是",
+     r"由|向|主持|签发|签署|召集|负责|审批|审定|审核|代行|批准|决定|委托|牵头|报备|报告|请假|阅批|阅示"),
+    ("participants", r"参加|出席|列席|组成|成员|哪些人|参会|与会",
+     r"组成|参加|列席|出席"),
 )
+INTENTS = tuple(Intent(name, re.compile(question), re.compile(answer)) for name, question, answer in _TABLE)
 GENERAL = Intent("general", re.compile(""), None)
 _LOOKUP = re.compile(rf"第([{NUMERAL_CHARS}]+|\d+)条")
 
@@ -56,8 +58,7 @@ def classify(question: str) -> Intent:
     do, not for that quantity, so it is ``general``.
     """
     intent = next((intent for intent in INTENTS if intent.question.search(question)), GENERAL)
-    if intent.name in {"days", "deadline", "frequency"} and intent.answer is not None and re.search(
-            r"\d+个?(?:工作日|日|天|小时|次)", question):
+    if intent.name in {"days", "deadline", "frequency"} and re.search(r"\d+个?(?:工作日|日|天|小时|次)", question):
         return GENERAL
     return intent
 

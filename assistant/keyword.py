@@ -69,6 +69,12 @@ def tokenize(text: str) -> list[str]:
 EXPANSION_WEIGHT = 0.6
 
 
+@cache
+def synonyms_longest_first() -> tuple[tuple[str, list[str]], ...]:
+    """The synonyms, longest colloquial phrase first (so 县长办公会 is read before 办公会)."""
+    return tuple(sorted(synonyms().items(), key=lambda item: -len(item[0])))
+
+
 def query_terms(question: str) -> dict[str, float]:
     """Weighted search terms: the question's own tokens (1.0) and the rules' words for its
     colloquial phrases (EXPANSION_WEIGHT)."""
@@ -140,11 +146,15 @@ class KeywordIndex:
         for article in articles:
             texts[article.jurisdiction].append(article.text)
         self._texts = {place: "\n".join(parts) for place, parts in texts.items()}
-        self.jurisdictions = sorted(self._texts)
+        self._all_text = "\n".join(self._texts.values())
 
     def mentions(self, jurisdiction: str, word: str) -> bool:
         """Whether any article of the jurisdiction contains the word."""
         return word in self._texts.get(jurisdiction, "")
+
+    def mentions_anywhere(self, word: str) -> bool:
+        """Whether any article of any jurisdiction contains the word."""
+        return word in self._all_text
 
     def search_articles(self, terms: dict[str, float], jurisdiction: str) -> dict[int, float]:
         return self.article_bm25.scores(terms, jurisdiction)

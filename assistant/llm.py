@@ -40,8 +40,7 @@ def make_chat_model(config: Config) -> BaseChatModel:
 class LLMResult:
     """What the model produced after verification, or why it could not be used."""
 
-    verified: Verified | None = None
-    declined: bool = False
+    verified: Verified | None = None  # None: the model declined (NO_ANSWER) or failed
     failure: str = ""
 
 
@@ -67,5 +66,5 @@ class LLMAnswerer:
         if not isinstance(text, str) or not text.strip():
             return LLMResult(failure="返回内容为空")
         if text.strip().upper().startswith(NO_ANSWER):
-            return LLMResult(declined=True)
+            return LLMResult()
         return LLMResult(verified=verify(text, articles, allowed, self.places))

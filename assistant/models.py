@@ -55,8 +55,3 @@ class RuleDocument:
     def chunk_id(self, article: Article) -> str:
         """Deterministic chunk id of one article of this document."""
         return f"{self.doc_id}-{article.number:04d}"
-
-    def citation(self, article: Article) -> str:
-        """《title》（文号）第N条, ready to paste into a document."""
-        number = f"（{self.doc_number}）" if self.doc_number else ""
-        return f"《{self.title}》{number}{article.label}"

@@ -22,8 +22,6 @@ _NOT_IN_PLACE = set("们的了要给往在到向和与跟对把被让是有个�
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
 _SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|"
                        r"常务|全体|会议|办公|领导|[，。？！]|$)")
-_ALL_PLACES = re.compile(r"各(?:市|县|地|个地方|地区|城市)|这几个地方|所有地方|分别|哪些地方|每个地方|几个地方")
-_COMPARE = re.compile(r"一样吗|相同吗|一致吗|有什么不同|有何不同|区别|差别|比较|对比|哪个.{0,6}(?:长|短|多|少|早|晚)")
 
 
 def short_name(name: str) -> str:
@@ -49,8 +47,6 @@ class PlaceMentions:
 
     known: list[str]  # covered jurisdictions named in the question, in order of mention
     unknown: list[str]  # places named that the knowledge base does not cover
-    wants_all: bool  # 各市 / 分别 / 这几个地方…
-    compares: bool  # 一样吗 / 区别…
 
 
 class PlaceFinder:
@@ -102,7 +98,7 @@ class PlaceFinder:
             if place[0] in _NOT_A_PLACE_START or place in unknown or _NOT_IN_PLACE & set(place[:-1]):
                 continue
             unknown.append(place)
-        return PlaceMentions(known, unknown, bool(_ALL_PLACES.search(question)), bool(_COMPARE.search(question)))
+        return PlaceMentions(known, unknown)
 
     def strip(self, question: str) -> str:
         """The question without the jurisdiction names (they would only add noise to keyword search).

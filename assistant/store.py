@@ -36,12 +36,6 @@ class StoredArticle:
     def number(self) -> int:
         return int(self.metadata["article"])
 
-    @property
-    def citation(self) -> str:
-        """《title》（文号）第N条."""
-        number = f"（{self.metadata['doc_number']}）" if self.metadata.get("doc_number") else ""
-        return f"《{self.metadata['document']}》{number}{self.metadata['label']}"
-
 
 def chunk_metadata(document: RuleDocument, article: Article) -> dict[str, Any]:
     """The metadata stored with one article's chunk (Chroma accepts scalars only)."""

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from .intent import Intent, classify
-from .keyword import BM25, KeywordIndex, domain_terms, split_sentences, synonyms_longest_first, tokenize
+from .concepts import concept_weights, concepts, coverage
+from .keyword import BM25, KeywordIndex, domain_terms, split_sentences
 from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
-from .topics import question_topics
+from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
 
 TOP_ARTICLES = 3
@@ -22,6 +23,8 @@ MIN_COVERAGE = 0.2
 _POSITION_WEIGHT = 0.5
 SECOND_RATIO = 0.6
 QUOTE_GAP = "……"
+COMPLETION_SHARE = 0.1
+COMPLETION_MAX = 2
 _PERIODS = frozenset({"每年", "每月", "每半年", "半年", "每周"})
 
 
@@ -40,28 +43,23 @@ class Finding:
         return self.article is not None
 
 
-def concepts(question: str) -> list[set[str]]:
-    """The question's concepts: each is a set of words any of which expresses it in the rules."""
-    found: list[set[str]] = []
-    rest = question
-    for phrase, expansions in synonyms_longest_first():
-        if phrase in rest:
-            found.append({phrase, *expansions})
-            rest = rest.replace(phrase, " ")
-    found.extend({token} for token in dict.fromkeys(tokenize(rest)) if len(token) > 1 or token.isdigit())
-    return found
-
-
-def coverage(question_concepts: list[set[str]], text: str, bm25: BM25) -> float:
-    """Idf-weighted share of the question's concepts that occur in the text."""
-    unknown = max(bm25.idf.values(), default=1.0)
-    total = covered = 0.0
-    for concept in question_concepts:
-        weight = max(bm25.idf.get(word, unknown) for word in concept)
-        total += weight
-        if any(word in text for word in concept):
-            covered += weight
-    return covered / total if total else 0.0
+def complete(chosen: set[int], sentences: list[str], question_concepts: list[set[str]], bm25: BM25) -> set[int]:
+    """Add the article's sentences that state concepts of the question the chosen ones leave out
+    ("情况特殊…回不了" after the 7-day rule: the sentence on 特殊情况), each covering at least
+    COMPLETION_SHARE of the question's weight, at most COMPLETION_MAX of them."""
+    weights = concept_weights(question_concepts, bm25)
+    total = sum(weights) or 1.0
+    chosen = set(chosen)
+    for _ in range(COMPLETION_MAX):
+        quoted = "".join(sentences[i] for i in chosen)
+        open_concepts = [(c, w) for c, w in zip(question_concepts, weights) if not any(word in quoted for word in c)]
+        gains = {i: sum(w for c, w in open_concepts if any(word in sentence for word in c))
+                 for i, sentence in enumerate(sentences) if i not in chosen and not sentence.endswith("：")}
+        best = max(gains, key=gains.get, default=None)
+        if best is None or gains[best] / total < COMPLETION_SHARE:
+            break
+        chosen.add(best)
+    return chosen
 
 
 def missing_here(question_concepts: list[set[str]], jurisdiction: str, keyword: KeywordIndex) -> list[str]:
@@ -76,11 +74,11 @@ def missing_here(question_concepts: list[set[str]], jurisdiction: str, keyword: 
     return missing
 
 
-def _answers(sentence: str, lead: str, intent: Intent, topics: list[str]) -> bool:
+def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[str]]) -> bool:
     """A sentence can answer when it matches the intent and it (or its article's lead) names every topic."""
     if intent.answer is not None and not intent.answer.search(sentence):
         return False
-    return all(topic in sentence or topic in lead for topic in topics)
+    return names_topics(f"{sentence}\n{lead}", topics)
 
 
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
@@ -103,7 +101,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
         for index, sentence in enumerate(sentences):
             if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics):
                 continue
-            about = any(topic in sentence[:SUBJECT_SPAN] for topic in topics)
+            about = opens_with_topic(sentence, topics, SUBJECT_SPAN)
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0))
             candidates.append((score, position, index, sentence))
@@ -118,7 +116,9 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     seconds = [(i, s) for sc, p, i, s in candidates[1:]
                if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]
     finding.article = article
-    finding.quote = join_quote(sorted([(index, sentence), *seconds]))
+    sentences = split_sentences(article.text)
+    chosen = complete({index, *(i for i, _ in seconds)}, sentences, question_concepts, keyword.article_bm25)
+    finding.quote = join_quote([(i, sentences[i]) for i in sorted(chosen)])
     return finding
 
 

@@ -17,10 +17,11 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from .concepts import concepts, coverage
 from .intent import GENERAL, Intent
-from .keyword import KeywordIndex, query_terms
+from .keyword import KeywordIndex, query_terms, split_sentences
 from .store import StoredArticle
-from .topics import question_topics
+from .topics import opens_with_topic, question_topics
 
 # Weights of the normalised signals in the fused score (tuned on the eval set's dev split).
 WEIGHTS = {"article": 0.5, "sentence": 1.0, "second_sentence": 0.2, "dense": 0.3}
@@ -28,6 +29,12 @@ INTENT_BONUS = 0.3  # added to a sentence's normalised score when it matches wha
 SUBJECT_BONUS = 0.3  # added when the sentence starts with a topic of the question ("县政府全体会议由…")
 SUBJECT_SPAN = 10
 DENSE_K = 20
+# The RERANK_POOL best are reranked by how much of the question's concepts (synonym-aware, idf-weighted,
+# each counted once) the article and its best sentence state: BM25 over-rewards a long article that
+# repeats one word of the question ("常务会议") over the one that states all of it.
+RERANK_POOL = 20
+COVERAGE_WEIGHT = 0.5
+SENTENCE_COVERAGE_WEIGHT = 0.5
 
 
 @dataclass
@@ -76,7 +83,7 @@ class HybridSearch:
                 sentence = self.keyword.sentences[index]
                 sentence_scores[sentence.article][sentence.text] = value
                 matches = intent.answer is not None and intent.answer.search(sentence.text)
-                about = any(topic in sentence.text[:SUBJECT_SPAN] for topic in topics)
+                about = opens_with_topic(sentence.text, topics, SUBJECT_SPAN)
                 per_article[sentence.article].append(
                     value / top_sentence + (INTENT_BONUS if matches else 0.0) + (SUBJECT_BONUS if about else 0.0))
             for index, values in per_article.items():
@@ -86,7 +93,14 @@ class HybridSearch:
         if self.use_dense:
             for index, similarity in self._dense(query, jurisdiction).items():
                 fused[index] += WEIGHTS["dense"] * similarity
-        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        pool = sorted(fused, key=fused.get, reverse=True)[:RERANK_POOL]
+        question_concepts = concepts(query)
+        bm25 = self.keyword.article_bm25
+        for index in pool:
+            text = self.keyword.articles[index].text
+            fused[index] += COVERAGE_WEIGHT * coverage(question_concepts, text, bm25) + SENTENCE_COVERAGE_WEIGHT * max(
+                (coverage(question_concepts, sentence, bm25) for sentence in split_sentences(text)), default=0.0)
+        best = sorted(pool, key=fused.get, reverse=True)[:k]
         return [Ranked(self.keyword.articles[i], fused[i], sentence_scores.get(i, {})) for i in best]
 
     def _dense(self, query: str, jurisdiction: str) -> dict[int, float]:

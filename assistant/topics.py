@@ -15,7 +15,26 @@ def topic_terms() -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def question_topics(question: str) -> list[str]:
-    """Topic terms the question names, colloquial forms (常务会, 全会…) read as the rules' terms."""
-    expanded = " ".join([question, *(" ".join(words) for phrase, words in synonyms().items() if phrase in question)])
-    return [term for term in topic_terms() if term in expanded]
+def question_topics(question: str) -> list[frozenset[str]]:
+    """Topics the question names, each as the set of topic terms that express it: the term itself
+    and its synonyms (值班 or 带班), or the rules' terms for a colloquial form (常务会 → 常务会议)."""
+    terms = topic_terms()
+    groups: list[frozenset[str]] = []
+    for phrase, words in synonyms().items():
+        if phrase in question:
+            group = frozenset(word for word in [phrase, *words] if word in terms)
+            if group:
+                groups.append(group)
+    groups.extend(frozenset([term]) for term in terms
+                  if term in question and not any(term in group for group in groups))
+    return groups
+
+
+def names_topics(text: str, topics: list[frozenset[str]]) -> bool:
+    """True if the text names every topic (any of its terms)."""
+    return all(any(term in text for term in group) for group in topics)
+
+
+def opens_with_topic(text: str, topics: list[frozenset[str]], span: int) -> bool:
+    """True if one of the topics' terms occurs in the text's first ``span`` characters."""
+    return any(term in text[:span] for group in topics for term in group)

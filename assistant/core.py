@@ -201,9 +201,10 @@ class Assistant:
         if not jurisdictions and not mentions.unknown and len(state.jurisdictions) > MAX_UNNAMED_JURISDICTIONS:
             return Plan(question=text, state=state, problem=render("name_a_place", count=len(state.jurisdictions),
                                                       examples="、".join(state.jurisdictions[:3])))
-        plan = Plan(question=text, standalone=turn.standalone, state=state,
+        standalone = state.search.keyword.rejoin(turn.standalone)
+        plan = Plan(question=text, standalone=standalone, state=state,
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
-                    intent=classify(turn.standalone), lookup=article_number(turn.standalone),
+                    intent=classify(standalone), lookup=article_number(standalone),
                     unknown_places=[] if mentions.known else mentions.unknown)
         notices = [render("injection_notice")] if cleaned.injection_removed else []
         if mentions.known and mentions.unknown:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import Intent, classify
+from .intent import GENERAL, Intent, classify, classify_all
 from .concepts import concept_weights, concepts, coverage
 from .keyword import BM25, KeywordIndex, domain_terms, split_sentences
 from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
@@ -46,13 +46,15 @@ class Finding:
 def complete(chosen: set[int], sentences: list[str], question_concepts: list[set[str]], bm25: BM25) -> set[int]:
     """Add the article's sentences that state concepts of the question the chosen ones leave out
     ("情况特殊…回不了" after the 7-day rule: the sentence on 特殊情况), each covering at least
-    COMPLETION_SHARE of the question's weight, at most COMPLETION_MAX of them."""
+    COMPLETION_SHARE of the question's weight, at most COMPLETION_MAX of them. A bare number is no
+    concept to complete: it appears in too many sentences by chance."""
     weights = concept_weights(question_concepts, bm25)
     total = sum(weights) or 1.0
     chosen = set(chosen)
     for _ in range(COMPLETION_MAX):
         quoted = "".join(sentences[i] for i in chosen)
-        open_concepts = [(c, w) for c, w in zip(question_concepts, weights) if not any(word in quoted for word in c)]
+        open_concepts = [(c, w) for c, w in zip(question_concepts, weights)
+                         if not any(word in quoted or word.isdigit() for word in c)]
         gains = {i: sum(w for c, w in open_concepts if any(word in sentence for word in c))
                  for i, sentence in enumerate(sentences) if i not in chosen and not sentence.endswith("：")}
         best = max(gains, key=gains.get, default=None)
@@ -124,9 +126,14 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
 
 def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
                       keyword: KeywordIndex) -> Finding:
-    """Like find_answer, but a question with several asks ("谁召集？能不能替着主持？") also quotes the
+    """Like find_answer (trying the question's other intents when its first is topical and finds
+    nothing), but a
+    question with several asks ("谁召集？能不能替着主持？") also quotes the
     sentences of the same article that answer each ask."""
     finding = find_answer(jurisdiction, question, intent, ranked, keyword)
+    for alternative in classify_all(question) if intent.topical else ():
+        if not finding.answered and alternative.name not in {intent.name, GENERAL.name}:
+            finding = find_answer(jurisdiction, question, alternative, ranked, keyword)
     parts = [part for part in re.split(r"[？?]", question) if part.strip()]
     if finding.article is None or len(parts) < 2:
         return finding

@@ -11,6 +11,8 @@ from .keyword import synonyms, synonyms_longest_first
 from .places import PlaceFinder
 
 _ELLIPTICAL = re.compile(r"^(?:那么?|那个|还有|再问一下|请问)?[，,\s]*(.{1,14}?)(?:的呢|呢|又如何|怎么样|如何|怎么规定的?)?[？?。!！\s]*$")
+# "那要是涉及重大事项呢？": a condition added to the previous question, however long.
+_CONTINUATION = re.compile(r"^(?:那么?要是|那么?如果|那么?假如|要是|如果|假如|那么?)[，,\s]*(.+?)(?:的话)?呢[？?。！!\s]*$")
 _CATEGORIES = (
     ("全体会议", "常务会议", "党组会议", "市长办公会议", "县长办公会议", "办公会议", "专题会议"),
     ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
@@ -52,7 +54,11 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
     named = tuple(mentions.known)
     if previous is None:
         return Turn(question, question, named)
+    continuation = _CONTINUATION.match(question.strip())
     if not is_elliptical(question, places):
+        if continuation and not named and not mentions.unknown:
+            phrase = _canonical_phrase(continuation.group(1).strip())
+            return Turn(question, f"{phrase} {previous.standalone}", previous.jurisdictions)
         return Turn(question, question, named or (() if mentions.unknown else previous.jurisdictions))
     match = _ELLIPTICAL.match(question.strip())
     focus = match.group(1) if match else question

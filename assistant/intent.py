@@ -18,6 +18,12 @@ class Intent:
     question: re.Pattern[str]
     answer: re.Pattern[str] | None
 
+    @property
+    def topical(self) -> bool:
+        """Recognised by a topic word (废止, 施行) rather than by how the question asks (几次, 谁), so
+        the question may ask something else about that topic ("需要废止的要多快办")."""
+        return self.name in _TOPICAL
+
 
 # (name, question pattern, answer pattern), most specific first: the first question pattern that matches wins.
 _TABLE = (
@@ -29,7 +35,7 @@ _TABLE = (
      r"星期|礼拜|周[一二三四五六日]|第[一二三四]周|\d+日召开|上旬|中旬|下旬"),
     ("quorum", r"至少.{0,8}(?:到|来|出席|参加).{0,6}(?:才能|方可)|开得成|法定人数|多少.{0,6}才能开",
      r"半数|三分之二|到会|法定人数"),
-    ("word_count", r"多少字|字数|几个字",
+    ("word_count", r"多少字|字数|(?<![改动删加])几个字",
      r"[0-9一二两三四五六七八九十百千]+字"),
     ("effective", r"施行|生效|什么时候开始|何时开始|实施日期|起施行|开始执行",
      r"施行|执行"),
@@ -37,7 +43,7 @@ _TABLE = (
      rf"{_COUNT}次|{_COUNT}个?月|每[年月周季]|每半年|每两周|随时召开|随时增开|临时召开|定期"),
     ("days", r"几天|多少天|几个?工作日|几日|几小时|多少小时|提前几|几个小时",
      rf"{_COUNT}个?(?:工作日|日|天|小时|周)"),
-    ("deadline", r"几天|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多长时间|后再回|才回|提前|几小时|多少小时|截止|几日",
+    ("deadline", r"几天|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|提前|几小时|多少小时|截止|几日",
      rf"{_COUNT}个?(?:工作日|日|天|小时|周)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前"),
     ("number", r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少",
      r"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下"),
@@ -46,21 +52,27 @@ _TABLE = (
     ("participants", r"参加|出席|列席|组成|成员|哪些人|参会|与会",
      r"组成|参加|列席|出席"),
 )
+_TOPICAL = frozenset({"repealed", "effective"})
 INTENTS = tuple(Intent(name, re.compile(question), re.compile(answer)) for name, question, answer in _TABLE)
 GENERAL = Intent("general", re.compile(""), None)
 _LOOKUP = re.compile(rf"第([{NUMERAL_CHARS}]+|\d+)条")
 
 
-def classify(question: str) -> Intent:
-    """The first intent whose question pattern matches, else ``general``.
+def classify_all(question: str) -> list[Intent]:
+    """Every intent whose question pattern matches, most specific first; ``[GENERAL]`` if none.
 
     A question that already states the quantity it mentions ("来不及提前3天请假咋办") asks what to
-    do, not for that quantity, so it is ``general``.
+    do, not for that quantity, so the quantity intents do not apply to it.
     """
-    intent = next((intent for intent in INTENTS if intent.question.search(question)), GENERAL)
-    if intent.name in {"days", "deadline", "frequency"} and re.search(r"\d+个?(?:工作日|日|天|小时|次)", question):
-        return GENERAL
-    return intent
+    states_quantity = re.search(r"\d+个?(?:工作日|日|天|小时|次)", question) is not None
+    found = [intent for intent in INTENTS if intent.question.search(question)
+             and not (states_quantity and intent.name in {"days", "deadline", "frequency"})]
+    return found or [GENERAL]
+
+
+def classify(question: str) -> Intent:
+    """The most specific intent of the question (see classify_all)."""
+    return classify_all(question)[0]
 
 
 def article_number(question: str) -> int | None:

@@ -14,6 +14,7 @@ from importlib import resources
 
 import jieba
 
+from .numerals import NUMERAL_CHARS
 from .store import StoredArticle
 
 _STOPWORDS = frozenset("""
@@ -26,6 +27,9 @@ _STOPWORDS = frozenset("""
 出来 大家 任何 任何人 一般 固定 多长 时间 长时间 多长时间 之内 内得 下来 亲自 好几 顺带 别的 内容 其他 或者 哪位
 都得 还能 能用 用 才能 得到 多久 大概 那天 这个 那个 还是 全都 到底 究竟 一下子 东西 情况 事情 问题 事儿 啥时候
 """.split())
+# A verb-object word split by 个 in speech (题个词, 请个假, 签个字); a numeral or pronoun before 个 counts.
+_SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])个([\u4e00-\u9fff])")
+_COUNTING = frozenset(NUMERAL_CHARS) | frozenset("几这那哪每某各整半两一")
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 
 
@@ -155,6 +159,13 @@ class KeywordIndex:
     def mentions_anywhere(self, word: str) -> bool:
         """Whether any article of any jurisdiction contains the word."""
         return word in self._all_text
+
+    def rejoin(self, text: str) -> str:
+        """Join words split by 个 in speech ("给企业题个词" → "给企业题词") where the rules use the word."""
+        def join(match: re.Match[str]) -> str:
+            word = match.group(1) + match.group(2)
+            return word if match.group(1) not in _COUNTING and word in self.article_bm25.idf else match.group(0)
+        return _SPLIT_WORD.sub(join, text)
 
     def search_articles(self, terms: dict[str, float], jurisdiction: str) -> dict[int, float]:
         return self.article_bm25.scores(terms, jurisdiction)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from .keyword import BM25, synonyms_longest_first, tokenize
+
+# Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
+_HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
 
 
 def concepts(question: str) -> list[set[str]]:
@@ -17,6 +23,23 @@ def concepts(question: str) -> list[set[str]]:
     return found
 
 
+@cache
+def _head_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!副){re.escape(word)}(?!助理)")
+
+
+def occurs(word: str, text: str) -> bool:
+    """Whether the text states the word: 市长 is not stated by 副市长 or 市长助理 alone."""
+    if word in _HEADS:
+        return _head_pattern(word).search(text) is not None
+    return word in text
+
+
+def states(concept: set[str], text: str) -> bool:
+    """Whether the text states the concept (any of its words)."""
+    return any(occurs(word, text) for word in concept)
+
+
 def concept_weights(question_concepts: list[set[str]], bm25: BM25) -> list[float]:
     """Each concept's weight: the idf of its rarest word (unknown words weigh the most)."""
     unknown = max(bm25.idf.values(), default=1.0)
@@ -26,5 +49,5 @@ def concept_weights(question_concepts: list[set[str]], bm25: BM25) -> list[float
 def coverage(question_concepts: list[set[str]], text: str, bm25: BM25) -> float:
     """Idf-weighted share of the question's concepts that occur in the text."""
     weights = concept_weights(question_concepts, bm25)
-    covered = sum(weight for concept, weight in zip(question_concepts, weights) if any(w in text for w in concept))
+    covered = sum(weight for concept, weight in zip(question_concepts, weights) if states(concept, text))
     return covered / sum(weights) if weights else 0.0

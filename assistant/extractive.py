@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .intent import GENERAL, Intent, classify, classify_all
-from .concepts import concept_weights, concepts, coverage
+from .concepts import concept_weights, concepts, coverage, states
 from .keyword import BM25, KeywordIndex, domain_terms, split_sentences
 from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
@@ -23,6 +23,7 @@ MIN_COVERAGE = 0.2
 _POSITION_WEIGHT = 0.5
 SECOND_RATIO = 0.6
 QUOTE_GAP = "……"
+SENTENCE_COVERAGE = 1.5  # weight of the share of the question's concepts a candidate sentence states
 COMPLETION_SHARE = 0.1
 COMPLETION_MAX = 2
 _PERIODS = frozenset({"每年", "每月", "每半年", "半年", "每周"})
@@ -54,8 +55,8 @@ def complete(chosen: set[int], sentences: list[str], question_concepts: list[set
     for _ in range(COMPLETION_MAX):
         quoted = "".join(sentences[i] for i in chosen)
         open_concepts = [(c, w) for c, w in zip(question_concepts, weights)
-                         if not any(word in quoted or word.isdigit() for word in c)]
-        gains = {i: sum(w for c, w in open_concepts if any(word in sentence for word in c))
+                         if not states(c, quoted) and not any(word.isdigit() for word in c)]
+        gains = {i: sum(w for c, w in open_concepts if states(c, sentence))
                  for i, sentence in enumerate(sentences) if i not in chosen and not sentence.endswith("：")}
         best = max(gains, key=gains.get, default=None)
         if best is None or gains[best] / total < COMPLETION_SHARE:
@@ -88,7 +89,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     """The best answering sentence(s) among the top articles, or an abstention.
 
     Candidates are scored by their keyword score (relative to the best sentence retrieved), the
-    article's rank, and whether they open with a topic of the question. A second sentence of the
+    article's rank, whether they open with a topic of the question, and how much of the question's
+    concepts they state. A second sentence of the
     same article is quoted too when it scores nearly as well (multi-part questions).
     """
     finding = Finding(jurisdiction, ranked)
@@ -105,7 +107,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN)
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
-                     + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0))
+                     + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
+                     + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25))
             candidates.append((score, position, index, sentence))
     if not candidates:
         return finding

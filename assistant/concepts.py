@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .keyword import BM25, synonyms_longest_first, tokenize
+from .keyword import BM25, said, synonyms_longest_first, tokenize
 
 # Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
@@ -16,7 +16,7 @@ def concepts(question: str) -> list[set[str]]:
     found: list[set[str]] = []
     rest = question
     for phrase, expansions in synonyms_longest_first():
-        if phrase in rest:
+        if phrase in rest and said(phrase, question):
             found.append({phrase, *expansions})
             rest = rest.replace(phrase, " ")
     found.extend({token} for token in dict.fromkeys(tokenize(rest)) if len(token) > 1 or token.isdigit())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .intent import GENERAL, Intent, classify, classify_all
 from .concepts import concept_weights, concepts, coverage, states
-from .keyword import BM25, KeywordIndex, domain_terms, split_sentences
+from .keyword import BM25, KeywordIndex, domain_terms, split_sentences, tokenize
 from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
@@ -72,9 +72,15 @@ def missing_here(question_concepts: list[set[str]], jurisdiction: str, keyword: 
     for concept in question_concepts:
         terms = [word for word in concept if word in domain_terms() and word not in _PERIODS]
         if terms and not any(keyword.mentions(jurisdiction, word) for word in concept) and any(
-                keyword.mentions_anywhere(word) for word in terms):
+                keyword.mentions_anywhere(word) for word in terms) and not _said_in_parts(terms[0], jurisdiction, keyword):
             missing.append(terms[0])
     return missing
+
+
+def _said_in_parts(term: str, jurisdiction: str, keyword: KeywordIndex) -> bool:
+    """Whether the rules state every part of a compound term (重大突发事件 as 重大突发和敏感事件)."""
+    parts = [part for part in tokenize(term) if part != term]
+    return bool(parts) and all(keyword.mentions(jurisdiction, part) for part in parts)
 
 
 def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[str]]) -> bool:

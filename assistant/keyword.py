@@ -9,7 +9,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jieba
@@ -30,6 +30,9 @@ _STOPWORDS = frozenset("""
 # A verb-object word split by 个 in speech (题个词, 请个假, 签个字); a numeral or pronoun before 个 counts.
 _SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])个([\u4e00-\u9fff])")
 _COUNTING = frozenset(NUMERAL_CHARS) | frozenset("几这那哪每某各整半两一")
+# jieba frequency of the synonyms' colloquial phrases: enough to be cut out as words, too little to
+# win over common words ("县政府办理" stays 县政府/办理, not 县政府办/理).
+PHRASE_FREQUENCY = 300
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 
 
@@ -43,6 +46,8 @@ def _tokenizer() -> jieba.Tokenizer:
         if line.strip():
             word, freq, tag = line.split()
             tokenizer.add_word(word, int(freq) * 1000, tag)
+    for phrase in synonyms():  # colloquial phrases are words of the questions: 常务会开完了 → 常务会/开完/了
+        tokenizer.add_word(phrase, PHRASE_FREQUENCY)
     return tokenizer
 
 
@@ -70,6 +75,23 @@ def tokenize(text: str) -> list[str]:
             if token.strip() and token not in _STOPWORDS and any(ch.isalnum() for ch in token)]
 
 
+@lru_cache(maxsize=4096)
+def _boundaries(text: str) -> frozenset[int]:
+    """Offsets where jieba's words of the text start or end."""
+    return frozenset(offset for _, start, end in _tokenizer().tokenize(text) for offset in (start, end))
+
+
+def said(phrase: str, question: str) -> bool:
+    """Whether the question says the phrase as words of its own: "说情" is not said by "对方说情况"."""
+    edges = _boundaries(question)
+    start = question.find(phrase)
+    while start >= 0:
+        if start in edges and start + len(phrase) in edges:
+            return True
+        start = question.find(phrase, start + 1)
+    return False
+
+
 EXPANSION_WEIGHT = 0.6
 
 
@@ -84,7 +106,7 @@ def query_terms(question: str) -> dict[str, float]:
     colloquial phrases (EXPANSION_WEIGHT)."""
     terms = dict.fromkeys(tokenize(question), 1.0)
     for phrase, expansions in synonyms().items():
-        if phrase in question:
+        if phrase in question and said(phrase, question):
             for expansion in expansions:
                 terms.setdefault(expansion, EXPANSION_WEIGHT)
     return terms

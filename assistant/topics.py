@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from .keyword import synonyms
+from .keyword import said, synonyms
 
 
 @cache
@@ -21,7 +21,7 @@ def question_topics(question: str) -> list[frozenset[str]]:
     terms = topic_terms()
     groups: list[frozenset[str]] = []
     for phrase, words in synonyms().items():
-        if phrase in question:
+        if phrase in question and said(phrase, question):
             group = frozenset(word for word in [phrase, *words] if word in terms)
             if group:
                 groups.append(group)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .keyword import BM25, said, synonyms_longest_first, tokenize
+from .matching import normalize
 
 # Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
+_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
 
 
@@ -19,7 +21,8 @@ def concepts(question: str) -> list[set[str]]:
         if phrase in rest and said(phrase, question):
             found.append({phrase, *expansions})
             rest = rest.replace(phrase, " ")
-    found.extend({token} for token in dict.fromkeys(tokenize(rest)) if len(token) > 1 or token.isdigit())
+    found.extend({token} for token in dict.fromkeys(tokenize(rest))
+                 if (len(token) > 1 or token.isdigit()) and occurs(token, question))  # 县长 of 副县长 is no concept
     return found
 
 
@@ -28,11 +31,17 @@ def _head_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!副){re.escape(word)}(?!助理)")
 
 
+_normalized = lru_cache(maxsize=8192)(normalize)
+
+
 def occurs(word: str, text: str) -> bool:
-    """Whether the text states the word: 市长 is not stated by 副市长 or 市长助理 alone."""
+    """Whether the text states the word: 市长 is not stated by 副市长 or 市长助理 alone, and 三天 is
+    stated by 3天."""
     if word in _HEADS:
         return _head_pattern(word).search(text) is not None
-    return word in text
+    if word in text:
+        return True
+    return bool(_NUMERAL.search(word)) and _normalized(word) in _normalized(text)
 
 
 def states(concept: set[str], text: str) -> bool:

@@ -47,10 +47,12 @@ class Finding:
 def complete(chosen: set[int], sentences: list[str], question_concepts: list[set[str]], bm25: BM25) -> set[int]:
     """Add the article's sentences that state concepts of the question the chosen ones leave out
     ("情况特殊…回不了" after the 7-day rule: the sentence on 特殊情况), each covering at least
-    COMPLETION_SHARE of the question's weight, at most COMPLETION_MAX of them. A bare number is no
+    COMPLETION_SHARE of the weight of the question's concepts the article states, at most
+    COMPLETION_MAX of them. A bare number is no
     concept to complete: it appears in too many sentences by chance."""
     weights = concept_weights(question_concepts, bm25)
-    total = sum(weights) or 1.0
+    article = "".join(sentences)
+    total = sum(w for c, w in zip(question_concepts, weights) if states(c, article)) or 1.0
     chosen = set(chosen)
     for _ in range(COMPLETION_MAX):
         quoted = "".join(sentences[i] for i in chosen)

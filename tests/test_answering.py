@@ -211,3 +211,35 @@ def test_two_asks_quote_both_answering_sentences(assistant: Assistant) -> None:
     [citation] = answer.citations
     assert citation.key == ("平凉市", 55)
     assert "副市长召集和主持" in citation.quote and "副秘书长受副市长委托" in citation.quote
+
+
+def test_quote_adds_the_sentence_on_the_questions_condition(assistant: Assistant) -> None:
+    answer = assistant.ask("别的部门发来会签，我们这边情况特殊，7个工作日内回不了，该咋处理？", jurisdiction="庄浪县")
+    [citation] = answer.citations
+    assert citation.key == ("庄浪县", 63)
+    assert "一般应在7个工作日内回复" in citation.quote and "商定回复时限及方式" in citation.quote
+
+
+def test_follow_up_adding_a_condition_extends_the_previous_question(assistant: Assistant) -> None:
+    history = [("平凉常务会通过的文件只改几个字，几天内印发？", "在会议结束后3日内印发")]
+    answer = assistant.ask("要是有重大修改还得协调呢？", history=history)
+    assert answer.standalone_question.endswith(history[0][0])
+    assert [c.key for c in answer.citations] == [("平凉市", 59)] and "10日内印发" in answer.answer
+
+
+def test_words_split_by_ge_are_joined(assistant: Assistant) -> None:
+    answer = assistant.ask("那给企业题个词呢？", history=[("张掖市领导能不能出书？", "")])
+    assert "题词" in answer.standalone_question
+    assert [c.key for c in answer.citations] == [("张掖市", 64)] and "不题词" in answer.answer
+
+
+def test_head_of_government_is_not_matched_inside_deputy(assistant: Assistant) -> None:
+    answer = assistant.ask("庄浪开常务会那天分管副县长来不了，他那块的议题还上不上会？")
+    [citation] = answer.citations
+    assert citation.key == ("庄浪县", 50) and "一般不提交会议研究" in citation.quote
+
+
+def test_topic_named_by_a_synonym_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("平凉市政府各部门的值班是几小时制？")
+    assert not answer.abstained and [c.key for c in answer.citations] == [("平凉市", 81)]
+    assert "24小时值班制度" in answer.answer

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .intent import GENERAL, Intent, classify, classify_all
 from .concepts import concept_weights, concepts, coverage, states
-from .keyword import BM25, KeywordIndex, domain_terms, split_sentences, tokenize
+from .keyword import BM25, KeywordIndex, domain_terms, rule_terms, said, split_sentences, tokenize
 from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
@@ -67,7 +67,8 @@ def complete(chosen: set[int], sentences: list[str], question_concepts: list[set
     return chosen
 
 
-def missing_here(question_concepts: list[set[str]], jurisdiction: str, keyword: KeywordIndex) -> list[str]:
+def missing_here(question: str, question_concepts: list[set[str]], jurisdiction: str,
+                 keyword: KeywordIndex) -> list[str]:
     """Domain terms of the question that other jurisdictions' rules use but this one's never do
     ("销假" asked of 平凉): the clearest sign that these rules do not address the question."""
     missing = []
@@ -76,6 +77,8 @@ def missing_here(question_concepts: list[set[str]], jurisdiction: str, keyword: 
         if terms and not any(keyword.mentions(jurisdiction, word) for word in concept) and any(
                 keyword.mentions_anywhere(word) for word in terms) and not _said_in_parts(terms[0], jurisdiction, keyword):
             missing.append(terms[0])
+    missing.extend(term for term in rule_terms() if term in question and said(term, question)
+                   and not keyword.mentions(jurisdiction, term) and term not in missing)
     return missing
 
 
@@ -103,7 +106,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     """
     finding = Finding(jurisdiction, ranked)
     question_concepts = concepts(question)
-    if missing_here(question_concepts, jurisdiction, keyword):
+    if missing_here(question, question_concepts, jurisdiction, keyword):
         return finding
     topics = question_topics(question)
     candidates: list[tuple[float, int, int, str]] = []

@@ -11,9 +11,10 @@ _SUFFIXES = ("特别行政区", "自治县", "自治州", "自治区", "地区",
 _ETHNIC = re.compile(r"(?:(?:回|藏|蒙古|壮|维吾尔|苗|侗|彝|土家|傣|景颇|傈僳|白|哈尼|朝鲜|哈萨克|柯尔克孜|布依|羌|黎|瑶|畲|撒拉|东乡)族?)+$")
 # 国务院 is a place only when the question is about its own meetings or rules.
 _STATE_COUNCIL = re.compile(r"国务院(?=常务会议|全体会议|工作规则|规则|总理|的规定|的工作规则)")
-# "X市/X县…" followed by words that show X is a place being asked about.
+# "X市/X县…" followed by words that show X is a place being asked about. Provinces are all in the
+# gazetteer, so "X省" here would only misread phrases ("贯彻落实省政府…").
 _PLACE_MENTION = re.compile(
-    r"([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|州|盟|旗))(?=政府|人民政府|的|工作规则|规则|常务|全体|领导|市长|县长|区长|"
+    r"([\u4e00-\u9fff]{2,4}?(?:市|县|区|州|盟|旗))(?=政府|人民政府|的|工作规则|规则|常务|全体|领导|市长|县长|区长|"
     r"州长|办公|专题|会签|公文|那边|这边|里|呢|是|有|规定|$|[，。？！、和与跟及])"
 )
 _NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几某个别这那其同当")

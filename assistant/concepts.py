@@ -8,8 +8,8 @@ from functools import cache, lru_cache
 from .keyword import BM25, said, synonyms_longest_first, tokenize
 from .matching import normalize
 
-# Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
 _NUMERAL = re.compile(r"[一二两三四五六七八九十]")
+# Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
 
 

@@ -48,8 +48,8 @@ def complete(chosen: set[int], sentences: list[str], question_concepts: list[set
     """Add the article's sentences that state concepts of the question the chosen ones leave out
     ("情况特殊…回不了" after the 7-day rule: the sentence on 特殊情况), each covering at least
     COMPLETION_SHARE of the weight of the question's concepts the article states, at most
-    COMPLETION_MAX of them. A bare number is no
-    concept to complete: it appears in too many sentences by chance."""
+    COMPLETION_MAX of them. A bare number is no concept to complete: it appears in too many
+    sentences by chance."""
     weights = concept_weights(question_concepts, bm25)
     article = "".join(sentences)
     total = sum(w for c, w in zip(question_concepts, weights) if states(c, article)) or 1.0
@@ -69,13 +69,14 @@ def complete(chosen: set[int], sentences: list[str], question_concepts: list[set
 
 def missing_here(question: str, question_concepts: list[set[str]], jurisdiction: str,
                  keyword: KeywordIndex) -> list[str]:
-    """Domain terms of the question that other jurisdictions' rules use but this one's never do
-    ("销假" asked of 平凉): the clearest sign that these rules do not address the question."""
+    """Domain terms and rule terms of the question that other jurisdictions' rules use but this
+    one's never do ("销假" asked of 平凉): the clearest sign that these rules do not address it."""
     missing = []
     for concept in question_concepts:
         terms = [word for word in concept if word in domain_terms() and word not in _PERIODS]
-        if terms and not any(keyword.mentions(jurisdiction, word) for word in concept) and any(
-                keyword.mentions_anywhere(word) for word in terms) and not _said_in_parts(terms[0], jurisdiction, keyword):
+        if (terms and not any(keyword.mentions(jurisdiction, word) for word in concept)
+                and any(keyword.mentions_anywhere(word) for word in terms)
+                and not _said_in_parts(terms[0], jurisdiction, keyword)):
             missing.append(terms[0])
     missing.extend(term for term in rule_terms() if term in question and said(term, question)
                    and not keyword.mentions(jurisdiction, term) and term not in missing)
@@ -101,8 +102,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
 
     Candidates are scored by their keyword score (relative to the best sentence retrieved), the
     article's rank, whether they open with a topic of the question, and how much of the question's
-    concepts they state. A second sentence of the
-    same article is quoted too when it scores nearly as well (multi-part questions).
+    concepts they state. A second sentence of the same article is quoted too when it scores nearly
+    as well (multi-part questions), and so are sentences stating concepts the quote leaves out.
     """
     finding = Finding(jurisdiction, ranked)
     question_concepts = concepts(question)
@@ -141,8 +142,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
 def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
                       keyword: KeywordIndex) -> Finding:
     """Like find_answer (trying the question's other intents when its first is topical and finds
-    nothing), but a
-    question with several asks ("谁召集？能不能替着主持？") also quotes the
+    nothing), but a question with several asks ("谁召集？能不能替着主持？") also quotes the
     sentences of the same article that answer each ask."""
     finding = find_answer(jurisdiction, question, intent, ranked, keyword)
     for alternative in classify_all(question) if intent.topical else ():

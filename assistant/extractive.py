@@ -90,8 +90,8 @@ def _said_in_parts(term: str, jurisdiction: str, keyword: KeywordIndex) -> bool:
 
 
 def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[str]]) -> bool:
-    """A sentence can answer when it matches the intent and it (or its article's lead) names every topic."""
-    if intent.answer is not None and not intent.answer.search(sentence):
+    """A sentence can answer when it matches a strict intent and it (or its article's lead) names every topic."""
+    if intent.strict and intent.answer is not None and not intent.answer.search(sentence):
         return False
     return names_topics(f"{sentence}\n{lead}", topics)
 

@@ -19,6 +19,13 @@ class Intent:
     answer: re.Pattern[str] | None
 
     @property
+    def strict(self) -> bool:
+        """Whether an answering sentence must match the answer pattern. Who and participants are
+        answered in too many ways ("按照…办法执行", "…列席") for the pattern to rule a sentence out;
+        for them it only ranks sentences in retrieval."""
+        return self.answer is not None and self.name not in _LENIENT
+
+    @property
     def topical(self) -> bool:
         """Recognised by a topic word (废止, 施行) rather than by how the question asks (几次, 谁), so
         the question may ask something else about that topic ("需要废止的要多快办")."""
@@ -53,6 +60,7 @@ _TABLE = (
      r"组成|参加|列席|出席"),
 )
 _TOPICAL = frozenset({"repealed", "effective"})
+_LENIENT = frozenset({"who", "participants"})
 INTENTS = tuple(Intent(name, re.compile(question), re.compile(answer)) for name, question, answer in _TABLE)
 GENERAL = Intent("general", re.compile(""), None)
 _LOOKUP = re.compile(rf"第([{NUMERAL_CHARS}]+|\d+)条")

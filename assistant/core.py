@@ -72,6 +72,7 @@ class Plan:
     jurisdictions: list[str] = field(default_factory=list)
     intent: Intent | None = None
     lookup: int | None = None
+    focus: str = ""
     unknown_places: list[str] = field(default_factory=list)
     problem: str = ""
     notice: str = ""
@@ -174,10 +175,11 @@ class Assistant:
         yield answer
 
     def retriever(self, jurisdiction: str, k: int = RETRIEVE_K, intent: Intent | None = None,
-                  search: HybridSearch | None = None) -> HybridRetriever:
-        """The LangChain retriever for one jurisdiction (ranking up sentences that fit the intent)."""
+                  search: HybridSearch | None = None, focus: str = "") -> HybridRetriever:
+        """The LangChain retriever for one jurisdiction (ranking up sentences that fit the intent,
+        and articles that state the follow-up's ``focus``)."""
         return HybridRetriever(search=search or self.search, jurisdiction=jurisdiction, k=k,
-                               intent=intent or classify(""))
+                               intent=intent or classify(""), focus=focus)
 
     # --- chain steps -------------------------------------------------------------------------
 
@@ -205,7 +207,8 @@ class Assistant:
         plan = Plan(question=text, standalone=standalone, state=state,
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
                     intent=classify(standalone), lookup=article_number(standalone),
-                    unknown_places=[] if mentions.known else mentions.unknown)
+                    unknown_places=[] if mentions.known else mentions.unknown,
+                    focus=state.places.strip(turn.focus))
         notices = [render("injection_notice")] if cleaned.injection_removed else []
         if mentions.known and mentions.unknown:
             notices.append(render("partly_covered", places="、".join(mentions.unknown),
@@ -221,7 +224,8 @@ class Assistant:
             return plan
         query = state.places.strip(plan.standalone)
         for jurisdiction in plan.jurisdictions:
-            retriever = self.retriever(jurisdiction, intent=plan.intent, search=state.search)
+            retriever = self.retriever(jurisdiction, intent=plan.intent, search=state.search,
+                                       focus=localize(plan.focus, jurisdiction))
             documents = retriever.invoke(localize(query, jurisdiction))
             plan.ranked[jurisdiction] = [self._ranked(state, document) for document in documents]
         return plan
@@ -244,7 +248,7 @@ class Assistant:
             return self._lookup(plan, plan.lookup)
         query = state.places.strip(plan.standalone)
         findings = [find_answer_parts(j, localize(query, j), plan.intent or classify(""), plan.ranked[j],
-                                state.search.keyword) for j in plan.jurisdictions]
+                                      state.search.keyword, localize(plan.focus, j)) for j in plan.jurisdictions]
         if self.llm is None:
             return self._extractive(plan, findings)
         return self._llm(plan, findings)

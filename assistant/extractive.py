@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .intent import GENERAL, Intent, classify, classify_all
 from .concepts import concept_weights, concepts, coverage, states
 from .keyword import BM25, KeywordIndex, domain_terms, rule_terms, said, split_sentences, tokenize
-from .retrieval import SUBJECT_BONUS, SUBJECT_SPAN, Ranked
+from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
 
@@ -97,12 +97,12 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
 
 
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
-                keyword: KeywordIndex) -> Finding:
+                keyword: KeywordIndex, focus: str = "") -> Finding:
     """The best answering sentence(s) among the top articles, or an abstention.
 
     Candidates are scored by their keyword score (relative to the best sentence retrieved), the
     article's rank, whether they open with a topic of the question, and how much of the question's
-    concepts they state. A second sentence of the same article is quoted too when it scores nearly
+    concepts (and of the follow-up's ``focus``) they state. A second sentence of the same article is quoted too when it scores nearly
     as well (multi-part questions), and so are sentences stating concepts the quote leaves out.
     """
     finding = Finding(jurisdiction, ranked)
@@ -110,6 +110,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     if missing_here(question, question_concepts, jurisdiction, keyword):
         return finding
     topics = question_topics(question)
+    focus_concepts = concepts(focus)
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
@@ -120,7 +121,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN)
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
-                     + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25))
+                     + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)
+                     + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))
     if not candidates:
         return finding
@@ -140,14 +142,14 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
 
 
 def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
-                      keyword: KeywordIndex) -> Finding:
+                      keyword: KeywordIndex, focus: str = "") -> Finding:
     """Like find_answer (trying the question's other intents when its first is topical and finds
     nothing), but a question with several asks ("谁召集？能不能替着主持？") also quotes the
     sentences of the same article that answer each ask."""
-    finding = find_answer(jurisdiction, question, intent, ranked, keyword)
+    finding = find_answer(jurisdiction, question, intent, ranked, keyword, focus)
     for alternative in classify_all(question) if intent.topical else ():
         if not finding.answered and alternative.name not in {intent.name, GENERAL.name}:
-            finding = find_answer(jurisdiction, question, alternative, ranked, keyword)
+            finding = find_answer(jurisdiction, question, alternative, ranked, keyword, focus)
     parts = [part for part in re.split(r"[？?]", question) if part.strip()]
     if finding.article is None or len(parts) < 2:
         return finding

@@ -27,6 +27,7 @@ class Turn:
     question: str
     standalone: str
     jurisdictions: tuple[str, ...]
+    focus: str = ""  # the condition a follow-up adds to the previous question ("涉及大额资金使用的")
 
 
 def _canonical_phrase(text: str) -> str:
@@ -58,7 +59,7 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
     if not is_elliptical(question, places):
         if continuation and not named and not mentions.unknown:
             phrase = _canonical_phrase(continuation.group(1).strip())
-            return Turn(question, f"{phrase} {previous.standalone}", previous.jurisdictions)
+            return Turn(question, f"{phrase} {previous.standalone}", previous.jurisdictions, focus=phrase)
         return Turn(question, question, named or (() if mentions.unknown else previous.jurisdictions))
     match = _ELLIPTICAL.match(question.strip())
     focus = match.group(1) if match else question

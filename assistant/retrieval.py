@@ -35,6 +35,8 @@ DENSE_K = 20
 RERANK_POOL = 20
 COVERAGE_WEIGHT = 0.5
 SENTENCE_COVERAGE_WEIGHT = 0.5
+# A follow-up that adds a condition ("那要是涉及大额资金使用的呢？") is about the article stating it.
+FOCUS_WEIGHT = 3.0
 
 
 @dataclass
@@ -59,7 +61,8 @@ class HybridSearch:
         self._index_of = {article.id: index for index, article in enumerate(keyword.articles)}
         self._embed = lru_cache(maxsize=1024)(lambda text: tuple(embedder.embed_query(text)))
 
-    def search(self, query: str, jurisdiction: str, k: int = 5, intent: Intent = GENERAL) -> list[Ranked]:
+    def search(self, query: str, jurisdiction: str, k: int = 5, intent: Intent = GENERAL,
+               focus: str = "") -> list[Ranked]:
         """The k best articles of one jurisdiction for a (place-free) query.
 
         Fused score = weighted sum of the article's BM25 score, its best and second-best sentence
@@ -96,10 +99,13 @@ class HybridSearch:
         pool = sorted(fused, key=fused.get, reverse=True)[:RERANK_POOL]
         question_concepts = concepts(query)
         bm25 = self.keyword.article_bm25
+        focus_concepts = concepts(focus) if focus else []
         for index in pool:
             text = self.keyword.articles[index].text
             fused[index] += COVERAGE_WEIGHT * coverage(question_concepts, text, bm25) + SENTENCE_COVERAGE_WEIGHT * max(
                 (coverage(question_concepts, sentence, bm25) for sentence in split_sentences(text)), default=0.0)
+            if focus_concepts:
+                fused[index] += FOCUS_WEIGHT * coverage(focus_concepts, text, bm25)
         best = sorted(pool, key=fused.get, reverse=True)[:k]
         return [Ranked(self.keyword.articles[i], fused[i], sentence_scores.get(i, {})) for i in best]
 
@@ -117,11 +123,12 @@ class HybridRetriever(BaseRetriever):
     jurisdiction: str
     k: int = 5
     intent: Intent = GENERAL
+    focus: str = ""
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [
             Document(id=hit.article.id, page_content=hit.article.text,
                      metadata={**hit.article.metadata, "score": hit.score,
                                "sentence_scores": hit.sentence_scores})
-            for hit in self.search.search(query, self.jurisdiction, self.k, self.intent)
+            for hit in self.search.search(query, self.jurisdiction, self.k, self.intent, self.focus)
         ]

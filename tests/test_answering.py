@@ -243,3 +243,9 @@ def test_topic_named_by_a_synonym_is_answered(assistant: Assistant) -> None:
     answer = assistant.ask("平凉市政府各部门的值班是几小时制？")
     assert not answer.abstained and [c.key for c in answer.citations] == [("平凉市", 81)]
     assert "24小时值班制度" in answer.answer
+
+
+def test_condition_added_by_a_follow_up_decides_the_article(assistant: Assistant) -> None:
+    history = [("平凉以市政府名义发的下行文谁签发？", "由分管副市长签发")]
+    answer = assistant.ask("那要是涉及大额资金使用的呢？", history=history)
+    assert [c.key for c in answer.citations] == [("平凉市", 72)] and "报市长审定" in answer.answer

@@ -17,14 +17,13 @@ def topic_terms() -> tuple[str, ...]:
 
 def question_topics(question: str) -> list[frozenset[str]]:
     """Topics the question names, each as the set of topic terms that express it: the term itself
-    and its synonyms (值班 or 带班), or the rules' terms for a colloquial form (常务会 → 常务会议)."""
+    and its synonyms (值班 or 带班), or the rules' terms for a colloquial form that only names topics
+    (常务会 → 常务会议; not 打报告 → 请示, 报告, which may mean any report going up)."""
     terms = topic_terms()
     groups: list[frozenset[str]] = []
     for phrase, words in synonyms().items():
-        if phrase in question and said(phrase, question):
-            group = frozenset(word for word in [phrase, *words] if word in terms)
-            if group:
-                groups.append(group)
+        if phrase in question and said(phrase, question) and (phrase in terms or all(word in terms for word in words)):
+            groups.append(frozenset(word for word in [phrase, *words] if word in terms))
     groups.extend(frozenset([term]) for term in terms
                   if term in question and not any(term in group for group in groups))
     return groups

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import BM25, said, synonyms_longest_first, tokenize
+from .keyword import BM25, said, synonyms_longest_first, tokenize, unbracket
 from .matching import normalize
 
 _NUMERAL = re.compile(r"[一二两三四五六七八九十]")
@@ -32,14 +32,15 @@ def _head_pattern(word: str) -> re.Pattern[str]:
 
 
 _normalized = lru_cache(maxsize=8192)(normalize)
+_unbracketed = lru_cache(maxsize=8192)(unbracket)
 
 
 def occurs(word: str, text: str) -> bool:
-    """Whether the text states the word: 市长 is not stated by 副市长 or 市长助理 alone, and 三天 is
-    stated by 3天."""
+    """Whether the text states the word: 市长 is not stated by 副市长 or 市长助理 alone, 三天 is
+    stated by 3天, and 乡镇 by 乡（镇）."""
     if word in _HEADS:
         return _head_pattern(word).search(text) is not None
-    if word in text:
+    if word in text or word in _unbracketed(text):
         return True
     return bool(_NUMERAL.search(word)) and _normalized(word) in _normalized(text)
 

@@ -34,6 +34,12 @@ _COUNTING = frozenset(NUMERAL_CHARS) | frozenset("几这那哪每某各整半两
 # win over common words ("县政府办理" stays 县政府/办理, not 县政府办/理).
 PHRASE_FREQUENCY = 300
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+_OPTIONAL_PART = re.compile(r"[（(]([^（）()]{1,4})[）)]")
+
+
+def unbracket(text: str) -> str:
+    """Short bracketed parts read as part of the words around them: 乡（镇） → 乡镇, 县（区） → 县区."""
+    return _OPTIONAL_PART.sub(r"\1", text)
 
 
 @cache
@@ -171,9 +177,9 @@ class KeywordIndex:
         self.articles = articles
         self.sentences = [Sentence(index, sentence) for index, article in enumerate(articles)
                           for sentence in split_sentences(article.text)]
-        self.article_bm25 = BM25((tokenize(f"{a.metadata.get('chapter_title', '')} {a.text}") for a in articles),
+        self.article_bm25 = BM25((tokenize(unbracket(f"{a.metadata.get('chapter_title', '')} {a.text}")) for a in articles),
                                  (a.jurisdiction for a in articles))
-        self.sentence_bm25 = BM25((tokenize(sentence.text) for sentence in self.sentences),
+        self.sentence_bm25 = BM25((tokenize(unbracket(sentence.text)) for sentence in self.sentences),
                                   (articles[sentence.article].jurisdiction for sentence in self.sentences))
         texts: dict[str, list[str]] = defaultdict(list)
         for article in articles:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.concepts import concepts, occurs
-from assistant.keyword import query_terms, said
+from assistant.keyword import query_terms, said, unbracket
 
 
 @pytest.mark.parametrize(("phrase", "question", "expected"), [
@@ -29,3 +29,9 @@ def test_heads_are_not_stated_by_their_deputies() -> None:
     assert not occurs("市长", "市长助理") and occurs("副市长", "副市长出差")
     assert {"县长"} not in concepts("分管副县长来不了，议题还上不上会？")
     assert {"县长"} in concepts("县长出差了，工作由谁主持？")
+
+
+def test_short_bracketed_parts_read_as_one_word() -> None:
+    assert unbracket("各县（区）政府、乡（镇）政府主要负责人") == "各县区政府、乡镇政府主要负责人"
+    assert unbracket("以市政府名义（含市政府授权市政府办公室）发文") == "以市政府名义（含市政府授权市政府办公室）发文"
+    assert occurs("乡镇", "有关部门、单位、乡（镇）政府主要负责人列席会议")

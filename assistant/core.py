@@ -27,7 +27,7 @@ from .extractive import Finding, find_answer_parts
 from .followup import rewrite_history
 from .guard import clean_history, clean_question
 from .ingest import build_index
-from .intent import Intent, article_number, classify
+from .intent import GENERAL, Intent, article_number, classify
 from .keyword import KeywordIndex
 from .llm import LLMAnswerer, make_chat_model
 from .places import PlaceFinder, localize
@@ -78,6 +78,13 @@ class Plan:
     notice: str = ""
     ranked: dict[str, list[Ranked]] = field(default_factory=dict)
     state: Snapshot | None = None
+
+
+def _intent(question: str, standalone: str) -> Intent:
+    """What the user's own words ask for ("由谁主持？" after a question on frequency asks who), else
+    what the rewritten question asks for ("那忻州呢？")."""
+    own = classify(question)
+    return own if own is not GENERAL else classify(standalone)
 
 
 class Assistant:
@@ -206,7 +213,7 @@ class Assistant:
         standalone = state.search.keyword.rejoin(turn.standalone)
         plan = Plan(question=text, standalone=standalone, state=state,
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
-                    intent=classify(standalone), lookup=article_number(standalone),
+                    intent=_intent(state.search.keyword.rejoin(text), standalone), lookup=article_number(standalone),
                     unknown_places=[] if mentions.known else mentions.unknown,
                     focus=state.places.strip(turn.focus))
         notices = [render("injection_notice")] if cleaned.injection_removed else []

@@ -150,7 +150,7 @@ def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: 
     for alternative in classify_all(question) if intent.topical else ():
         if not finding.answered and alternative.name not in {intent.name, GENERAL.name}:
             finding = find_answer(jurisdiction, question, alternative, ranked, keyword, focus)
-    parts = [part for part in re.split(r"[？?]", question) if part.strip()]
+    parts = [part for part in re.split(r"[？?]", focus or question) if part.strip()]  # the user's own asks
     if finding.article is None or len(parts) < 2:
         return finding
     sentences = split_sentences(finding.article.text)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .concepts import concepts
 from .intent import classify
 from .keyword import synonyms, synonyms_longest_first
 from .places import PlaceFinder
@@ -38,6 +39,11 @@ def _canonical_phrase(text: str) -> str:
     return text
 
 
+# Words pointing back at the previous question's subject ("它的议题由谁确定？").
+_ANAPHOR = re.compile(r"它|这个|那个|这项|该项|此项|上述|这种|这类|这件事|这事")
+# A follow-up with at most this many concepts of its own asks about the previous question's subject.
+_MAX_DEPENDENT_CONCEPTS = 3
+_CONDITION_WORDS = re.compile(r"^(?:如果|要是|假如|若是|换成|改成)?是?")
 _FILLER = re.compile(r"那么|那个|那|呢|吗|么|也|的|一样|同样|这个|这条|这项|规定|有没有|有|如何|怎么样|怎么|是|还有|请问|[？?。，,！!\s]")
 _MAX_OWN_CONTENT = 6
 
@@ -49,6 +55,13 @@ def is_elliptical(question: str, places: PlaceFinder) -> bool:
     return len(own) <= _MAX_OWN_CONTENT and classify(own).name == "general"
 
 
+def is_dependent(question: str, places: PlaceFinder) -> bool:
+    """A follow-up that asks something new about the previous question's subject without naming it
+    ("由谁主持？", "它的议题由谁确定？", "需要提前几天？")."""
+    own = places.strip(question)
+    return bool(_ANAPHOR.search(own)) or len(concepts(own)) <= _MAX_DEPENDENT_CONCEPTS
+
+
 def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
     """The standalone form of ``question`` given the previous (already rewritten) turn."""
     mentions = places.find(question)
@@ -57,16 +70,22 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
         return Turn(question, question, named)
     continuation = _CONTINUATION.match(question.strip())
     if not is_elliptical(question, places):
-        if continuation and not named and not mentions.unknown:
-            phrase = _canonical_phrase(continuation.group(1).strip())
+        if named or mentions.unknown:
+            return Turn(question, question, named)
+        if continuation:
+            phrase = _canonical_phrase(_CONDITION_WORDS.sub("", continuation.group(1).strip()))
+            if any(phrase in category for category in _CATEGORIES):  # "那如果是全体会议呢？"
+                return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
             return Turn(question, f"{phrase} {previous.standalone}", previous.jurisdictions, focus=phrase)
-        return Turn(question, question, named or (() if mentions.unknown else previous.jurisdictions))
+        if is_dependent(question, places):
+            return Turn(question, f"{question} {previous.standalone}", previous.jurisdictions, focus=question)
+        return Turn(question, question, previous.jurisdictions)
     match = _ELLIPTICAL.match(question.strip())
     focus = match.group(1) if match else question
     if named or mentions.unknown:
         topic = places.strip(previous.standalone)
         return Turn(question, f"{' '.join(named) or focus}{topic}", named)
-    phrase = _canonical_phrase(focus.strip())
+    phrase = _canonical_phrase(_CONDITION_WORDS.sub("", focus.strip()))
     return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
 
 

@@ -249,3 +249,14 @@ def test_condition_added_by_a_follow_up_decides_the_article(assistant: Assistant
     history = [("平凉以市政府名义发的下行文谁签发？", "由分管副市长签发")]
     answer = assistant.ask("那要是涉及大额资金使用的呢？", history=history)
     assert [c.key for c in answer.citations] == [("平凉市", 72)] and "报市长审定" in answer.answer
+
+
+@pytest.mark.parametrize(("follow_up", "article", "fact"), [
+    ("由谁主持？", 53, "由市长召集和主持"),
+    ("它的议题由谁确定？", 56, "秘书长核报市长确定"),
+    ("那如果是全体会议呢？", 52, "每年召开2次"),
+])
+def test_follow_up_about_the_same_subject(assistant: Assistant, follow_up: str, article: int, fact: str) -> None:
+    history = [("平凉市政府常务会议多久开一次？", "平凉市政府常务会议每月召开2次。")]
+    answer = assistant.ask(follow_up, history=history)
+    assert [c.key for c in answer.citations] == [("平凉市", article)] and fact in answer.answer

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .concepts import concepts
+from .concepts import concepts, occurs
 from .intent import classify
 from .keyword import synonyms, synonyms_longest_first
 from .places import PlaceFinder
@@ -95,13 +95,16 @@ def _spellings(word: str) -> list[str]:
 
 
 def _replace_same_kind(previous: str, phrase: str) -> str:
-    """Swap the previous question's meeting/role for the new one, or prepend the new focus."""
+    """Swap the previous question's meeting/role for the one the phrase names ("专题会的纪要呢？"
+    after a question on 常务会议's 纪要), or prepend the new focus."""
     for category in _CATEGORIES:
-        if phrase in category:
-            for word in category:
-                for spelling in sorted(_spellings(word), key=len, reverse=True):
-                    if spelling in previous and word != phrase:
-                        return previous.replace(spelling, phrase, 1)
+        new = next((word for word in category if word in phrase), None)
+        if new is None:
+            continue
+        for word in category:
+            for spelling in sorted(_spellings(word), key=len, reverse=True):
+                if spelling in previous and word != new and not occurs(new, previous):
+                    return previous.replace(spelling, new, 1)
     return f"{phrase} {previous}"
 
 

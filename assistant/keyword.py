@@ -59,13 +59,13 @@ def _tokenizer() -> jieba.Tokenizer:
 
 @cache
 def domain_terms() -> frozenset[str]:
-    """The rules' own vocabulary: the jieba domain lexicon, topic terms, rule terms and the synonyms' targets."""
+    """The rules' own vocabulary: the jieba domain lexicon, topic terms and rule terms."""
     data = resources.files("assistant.data")
     lexicon = {line.split()[0] for line in data.joinpath("domain_words.txt").read_text(encoding="utf-8").splitlines()
                if line.strip()}
     topics = {line.strip() for line in data.joinpath("topics.txt").read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")}
-    return frozenset(lexicon | topics | rule_terms() | {word for words in synonyms().values() for word in words})
+    return frozenset(lexicon | topics | rule_terms())
 
 
 @cache

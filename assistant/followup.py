@@ -78,7 +78,8 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
                 return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
             return Turn(question, f"{phrase} {previous.standalone}", previous.jurisdictions, focus=phrase)
         if is_dependent(question, places):
-            return Turn(question, f"{question} {previous.standalone}", previous.jurisdictions, focus=question)
+            context = _swap_same_kind(previous.standalone, _canonical_phrase(question)) or previous.standalone
+            return Turn(question, f"{question} {context}", previous.jurisdictions, focus=question)
         return Turn(question, question, previous.jurisdictions)
     match = _ELLIPTICAL.match(question.strip())
     focus = match.group(1) if match else question
@@ -95,17 +96,22 @@ def _spellings(word: str) -> list[str]:
 
 
 def _replace_same_kind(previous: str, phrase: str) -> str:
-    """Swap the previous question's meeting/role for the one the phrase names ("专题会的纪要呢？"
-    after a question on 常务会议's 纪要), or prepend the new focus."""
+    """Swap the previous question's meeting/role for the one the phrase names, or prepend the phrase."""
+    return _swap_same_kind(previous, phrase) or f"{phrase} {previous}"
+
+
+def _swap_same_kind(previous: str, phrase: str) -> str | None:
+    """The previous question with its meeting/role swapped for the one the phrase names ("专题会的纪要呢？"
+    after a question on 常务会议's 纪要, "那市长自己出差呢" after 副市长's), or None."""
     for category in _CATEGORIES:
-        new = next((word for word in category if word in phrase), None)
+        new = next((word for word in category if occurs(word, phrase)), None)
         if new is None:
             continue
         for word in category:
             for spelling in sorted(_spellings(word), key=len, reverse=True):
                 if spelling in previous and word != new and not occurs(new, previous):
                     return previous.replace(spelling, new, 1)
-    return f"{phrase} {previous}"
+    return None
 
 
 def rewrite_history(history: Sequence[tuple[str, str]], question: str, places: PlaceFinder) -> Turn:

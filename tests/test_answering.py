@@ -260,3 +260,9 @@ def test_follow_up_about_the_same_subject(assistant: Assistant, follow_up: str, 
     history = [("平凉市政府常务会议多久开一次？", "平凉市政府常务会议每月召开2次。")]
     answer = assistant.ask(follow_up, history=history)
     assert [c.key for c in answer.citations] == [("平凉市", article)] and fact in answer.answer
+
+
+def test_follow_up_naming_another_role_swaps_it(assistant: Assistant) -> None:
+    answer = assistant.ask("那市长自己出差呢，要跟谁报？", history=[("平凉的副市长出差，要提前几天请假？", "")])
+    assert "平凉的市长出差" in answer.standalone_question
+    assert [c.key for c in answer.citations] == [("平凉市", 79)] and "按省委、省政府要求报备" in answer.answer

@@ -11,6 +11,9 @@ from .matching import normalize
 _NUMERAL = re.compile(r"[一二两三四五六七八九十]")
 # Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
+# Roles a question can be about, most specific first.
+ROLES = ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
+         "部门主要负责人", "组成人员")
 
 
 def concepts(question: str) -> list[set[str]]:

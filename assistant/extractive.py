@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .intent import GENERAL, Intent, classify, classify_all
-from .concepts import concept_weights, concepts, coverage, states
+from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
 from .keyword import BM25, KeywordIndex, domain_terms, rule_terms, said, split_sentences, tokenize
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
@@ -111,6 +111,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
         return finding
     topics = question_topics(question)
     focus_concepts = concepts(focus)
+    roles = [role for role in ROLES if occurs(role, focus or question)]
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
@@ -118,7 +119,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
         for index, sentence in enumerate(sentences):
             if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics):
                 continue
-            about = opens_with_topic(sentence, topics, SUBJECT_SPAN)
+            about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
+                occurs(role, sentence[:SUBJECT_SPAN]) for role in roles)
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
                      + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)

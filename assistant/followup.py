@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .concepts import concepts, occurs
+from .concepts import ROLES, concepts, occurs
 from .intent import classify
 from .keyword import synonyms, synonyms_longest_first
 from .places import PlaceFinder
@@ -16,8 +16,7 @@ _ELLIPTICAL = re.compile(r"^(?:那么?|那个|还有|再问一下|请问)?[，,\
 _CONTINUATION = re.compile(r"^(?:那么?要是|那么?如果|那么?假如|要是|如果|假如|那么?)[，,\s]*(.+?)(?:的话)?呢[？?。！!\s]*$")
 _CATEGORIES = (
     ("全体会议", "常务会议", "党组会议", "市长办公会议", "县长办公会议", "办公会议", "专题会议"),
-    ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
-     "部门主要负责人", "组成人员"),
+    ROLES,
 )
 
 

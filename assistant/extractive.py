@@ -1,9 +1,10 @@
 """Extractive answering: pick the sentence that answers the question from the retrieved articles.
 
 A jurisdiction's rules answer a question only when (1) some sentence of a top article matches
-what the question asks for (a frequency, a time limit, a person…) and (2) the article covers the
-question's own concepts (idf-weighted share of them present in its text). Otherwise the finding
-is an abstention, and the retrieved articles are only "related".
+what the question asks for (a frequency, a time limit…), (2) the article and that sentence state
+enough of the question's own concepts (idf-weighted share of them present in the text) and (3) the
+question uses no term that other jurisdictions' rules regulate and these never mention. Otherwise
+the finding is an abstention, and the retrieved articles are only "related".
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
 
 TOP_ARTICLES = 3
-MIN_COVERAGE = 0.2
+MIN_COVERAGE = 0.2  # of the question's concepts, by weight, that the answering article must state
+MIN_SENTENCE_COVERAGE = 0.25  # … and that the best answering sentence must state
 _POSITION_WEIGHT = 0.5
 SECOND_RATIO = 0.6
 QUOTE_GAP = "……"
@@ -132,7 +134,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     score, position, index, sentence = candidates[0]
     article = ranked[position].article
     finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25)
-    if finding.coverage < MIN_COVERAGE:
+    if (finding.coverage < MIN_COVERAGE
+            or coverage(question_concepts, sentence, keyword.article_bm25) < MIN_SENTENCE_COVERAGE):
         return finding
     seconds = [(i, s) for sc, p, i, s in candidates[1:]
                if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]

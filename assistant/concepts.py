@@ -59,8 +59,11 @@ def concept_weights(question_concepts: list[set[str]], bm25: BM25) -> list[float
     return [max(bm25.idf.get(word, unknown) for word in concept) for concept in question_concepts]
 
 
-def coverage(question_concepts: list[set[str]], text: str, bm25: BM25) -> float:
-    """Idf-weighted share of the question's concepts that occur in the text."""
+def coverage(question_concepts: list[set[str]], text: str, bm25: BM25, known_only: bool = False) -> float:
+    """Idf-weighted share of the question's concepts that occur in the text; with ``known_only``,
+    of those the rules have words for (colloquial words like 碰上 are nobody's to state)."""
     weights = concept_weights(question_concepts, bm25)
-    covered = sum(weight for concept, weight in zip(question_concepts, weights) if states(concept, text))
-    return covered / sum(weights) if weights else 0.0
+    pairs = [(concept, weight) for concept, weight in zip(question_concepts, weights)
+             if not known_only or any(word in bm25.idf for word in concept)]
+    total = sum(weight for _, weight in pairs)
+    return sum(weight for concept, weight in pairs if states(concept, text)) / total if total else 0.0

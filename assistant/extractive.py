@@ -21,7 +21,7 @@ from .store import StoredArticle
 
 TOP_ARTICLES = 3
 MIN_COVERAGE = 0.2  # of the question's concepts, by weight, that the answering article must state
-MIN_SENTENCE_COVERAGE = 0.25  # … and that the best answering sentence must state
+MIN_SENTENCE_COVERAGE = 0.3  # … and that the best answering sentence (with its context) must state
 _POSITION_WEIGHT = 0.5
 SECOND_RATIO = 0.6
 QUOTE_GAP = "……"
@@ -135,7 +135,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     article = ranked[position].article
     finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25)
     if (finding.coverage < MIN_COVERAGE
-            or coverage(question_concepts, sentence, keyword.article_bm25) < MIN_SENTENCE_COVERAGE):
+            or coverage(question_concepts, _with_context(sentence, index, article.text),
+                        keyword.article_bm25, known_only=True) < MIN_SENTENCE_COVERAGE):
         return finding
     seconds = [(i, s) for sc, p, i, s in candidates[1:]
                if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]
@@ -166,6 +167,13 @@ def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: 
             chosen |= {index for index, sentence in enumerate(sentences) if sentence in sub.quote}
     finding.quote = join_quote([(index, sentences[index]) for index in sorted(chosen)])
     return finding
+
+
+def _with_context(sentence: str, index: int, text: str) -> str:
+    """A sentence with the article's lead and the sentence before it, which often name its subject
+    ("市政府常务会议…每两周召开1次；遇有重大特殊情况，可随时召开。")."""
+    sentences = split_sentences(text)
+    return "".join(dict.fromkeys([sentences[0], sentences[max(index - 1, 0)], sentence]))
 
 
 def join_quote(sentences: list[tuple[int, str]]) -> str:

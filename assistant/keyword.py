@@ -89,17 +89,23 @@ def tokenize(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _boundaries(text: str) -> frozenset[int]:
-    """Offsets where jieba's words of the text start or end."""
-    return frozenset(offset for _, start, end in _tokenizer().tokenize(text) for offset in (start, end))
+def _words_at(text: str) -> dict[int, tuple[str, ...]]:
+    """jieba's words of the text by start offset, plus an empty entry at the end offsets."""
+    words: dict[int, list[str]] = defaultdict(list)
+    for word, start, end in _tokenizer().tokenize(text):
+        words[start].append(word)
+        words.setdefault(end, [])
+    return {offset: tuple(found) for offset, found in words.items()}
 
 
 def said(phrase: str, question: str) -> bool:
-    """Whether the question says the phrase as words of its own: "说情" is not said by "对方说情况"."""
-    edges = _boundaries(question)
+    """Whether the question says the phrase as words of its own: it starts where a word starts and
+    ends where one ends or is the head of one ("牵涉" in 牵涉到); "说情" is not said by "对方说情况"."""
+    words = _words_at(question)
     start = question.find(phrase)
     while start >= 0:
-        if start in edges and start + len(phrase) in edges:
+        if start in words and (start + len(phrase) in words
+                               or any(word.startswith(phrase) for word in words[start])):
             return True
         start = question.find(phrase, start + 1)
     return False

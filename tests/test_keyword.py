@@ -14,6 +14,7 @@ from assistant.keyword import query_terms, said, unbracket
     ("县政府办", "这件事由县政府办理", False),
     ("县政府办", "县政府办转来的公文", True),
     ("上会", "议题马上会有结果", False),
+    ("牵涉", "牵涉到好几个乡镇", True),
 ])
 def test_phrases_are_said_only_as_words(phrase: str, question: str, expected: bool) -> None:
     assert said(phrase, question) is expected

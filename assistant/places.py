@@ -76,7 +76,7 @@ class PlaceFinder:
             for match in self._known.finditer(question):
                 name = next(name for alias, name in self._aliases if alias == match.group(0))
                 below = _SUBPLACE.match(question[match.end():]) if match.group(0) == name else None
-                if below and not below.group(1).startswith(("市", "县")):
+                if below and not below.group(1).startswith(("市", "县")) and not _NOT_IN_PLACE & set(below.group(1)[:-1]):
                     unknown.append(match.group(0) + below.group(1))
                     spans.append((match.start(), match.end() + below.end()))
                     continue

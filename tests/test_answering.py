@@ -63,6 +63,11 @@ def test_place_below_a_covered_city_is_not_answered_with_the_citys_rules(assista
     assert "攀枝花市东区" in answer.answer
 
 
+def test_words_after_a_place_are_not_a_place_below_it(assistant: Assistant) -> None:
+    answer = assistant.ask("庄浪县部门报给县政府的请示，涉及别的部门职权，要怎么办？")
+    assert answer.jurisdictions == ["庄浪县"] and [c.key for c in answer.citations] == [("庄浪县", 61)]
+
+
 def test_comparison_one_line_per_jurisdiction_with_conclusion(assistant: Assistant) -> None:
     answer = assistant.ask("平凉和忻州的会签时限一样吗？")
     lines = answer.answer.splitlines()

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import jieba
+from jieba import posseg
+
 _SUFFIXES = ("特别行政区", "自治县", "自治州", "自治区", "地区", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
 _ETHNIC = re.compile(r"(?:(?:回|藏|蒙古|壮|维吾尔|苗|侗|彝|土家|傣|景颇|傈僳|白|哈尼|朝鲜|哈萨克|柯尔克孜|布依|羌|黎|瑶|畲|撒拉|东乡)族?)+$")
 # 国务院 is a place only when the question is about its own meetings or rules.
@@ -19,10 +22,32 @@ _PLACE_MENTION = re.compile(
 )
 _NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几某个别这那其同当")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
-_NOT_IN_PLACE = set("们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定")
+# jieba part-of-speech flags of words that are no part of a place name: pronouns, prepositions,
+# conjunctions, adverbs, particles; and of whole phrases (idioms, set phrases).
+_FUNCTION_FLAGS = frozenset("rpcduy")
+_PHRASE_FLAGS = frozenset({"i", "l"})
+# Words more frequent than this in jieba's dictionary are common words (听取 2984), not county names (静宁 33).
+_COMMON_WORD_FREQUENCY = 500
+_NOT_IN_PLACE = set("由以及或并需们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定")
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
 _SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|"
                        r"常务|全体|会议|办公|领导|[，。？！]|$)")
+
+
+def _is_place_name(place: str) -> bool:
+    """Whether a candidate "X市/X县…" is a place name and not the end of a phrase."""
+    return (place[0] not in _NOT_A_PLACE_START and not _NOT_IN_PLACE & set(place[:-1])
+            and _reads_as_name(place[:-1]))
+
+
+@cache
+def _reads_as_name(stem: str) -> bool:
+    """Whether the characters before 市/县/区 read as a place name ("静宁", "繁峙") rather than as
+    words of the sentence ("谁主持县政府…", "听取市政府…"): every jieba word of them is a place
+    word, or a rare word that is no function word."""
+    return all(word.flag == "ns" or (word.flag[:1] not in _FUNCTION_FLAGS and word.flag not in _PHRASE_FLAGS
+                                     and jieba.dt.FREQ.get(word.word, 0) <= _COMMON_WORD_FREQUENCY)
+               for word in posseg.cut(stem))
 
 
 def short_name(name: str) -> str:
@@ -96,9 +121,10 @@ class PlaceFinder:
             place = match.group(1)
             if any(start < s_end and s_start < end for s_start, s_end in spans):
                 continue
-            if place[0] in _NOT_A_PLACE_START or place in unknown or _NOT_IN_PLACE & set(place[:-1]):
-                continue
-            unknown.append(place)
+            # "我们是静宁县的": the name is the longest tail that reads as one.
+            name = next((place[i:] for i in range(len(place) - 2) if _is_place_name(place[i:])), None)
+            if name and name not in unknown:
+                unknown.append(name)
         return PlaceMentions(known, unknown)
 
     def strip(self, question: str) -> str:

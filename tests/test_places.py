@@ -1,0 +1,25 @@
+"""Finding places in questions: covered jurisdictions, places outside the knowledge base, and
+phrases that only look like places."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.places import PlaceFinder
+
+COVERED = ["平凉市", "庄浪县", "张掖市", "攀枝花市", "忻州市"]
+
+
+@pytest.mark.parametrize(("question", "known", "unknown"), [
+    ("庄浪县部门报给县政府的请示要会签吗？", ["庄浪县"], []),
+    ("县长出差的时候谁主持县政府工作？", [], []),
+    ("会签文件由谁负责处理市政府的意见？", [], []),
+    ("攀枝花市贯彻落实省政府文件要多久？", ["攀枝花市"], []),
+    ("我们是静宁县的，常务会多久开一次？", [], ["静宁县"]),
+    ("繁峙县政府常务会议多久开？", [], ["繁峙县"]),
+    ("北京市政府常务会议多久开？", [], ["北京市"]),
+    ("攀枝花市东区区长出差谁代行？", [], ["攀枝花市东区"]),
+])
+def test_places_in_questions(question: str, known: list[str], unknown: list[str]) -> None:
+    found = PlaceFinder(COVERED).find(question)
+    assert found.known == known and found.unknown == unknown

@@ -27,7 +27,7 @@ class Turn:
     question: str
     standalone: str
     jurisdictions: tuple[str, ...]
-    focus: str = ""  # the condition a follow-up adds to the previous question ("涉及大额资金使用的")
+    focus: str = ""  # a follow-up's own words when it builds on the previous question ("涉及大额资金使用的")
 
 
 def _canonical_phrase(text: str) -> str:

@@ -13,7 +13,7 @@ _NUMERAL = re.compile(r"[一二两三四五六七八九十]")
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
 # Roles a question can be about, most specific first.
 ROLES = ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
-         "部门主要负责人", "组成人员")
+         "部门主要负责人", "主要负责同志", "主要负责人", "组成人员")
 
 
 def concepts(question: str) -> list[set[str]]:

@@ -10,6 +10,7 @@ from .concepts import ROLES, concepts, occurs
 from .intent import classify
 from .keyword import synonyms, synonyms_longest_first
 from .places import PlaceFinder
+from .topics import question_topics
 
 _ELLIPTICAL = re.compile(r"^(?:那么?|那个|还有|再问一下|请问)?[，,\s]*(.{1,14}?)(?:的呢|呢|又如何|怎么样|如何|怎么规定的?)?[？?。!！\s]*$")
 # "那要是涉及重大事项呢？": a condition added to the previous question, however long.
@@ -56,9 +57,16 @@ def is_elliptical(question: str, places: PlaceFinder) -> bool:
 
 def is_dependent(question: str, places: PlaceFinder) -> bool:
     """A follow-up that asks something new about the previous question's subject without naming it
-    ("由谁主持？", "它的议题由谁确定？", "需要提前几天？")."""
+    ("由谁主持？", "它的议题由谁确定？", "需要提前几天？"): it points back, or it names no topic and
+    has only a few concepts of its own (words inside another of its words, 局长 in 副局长, not counted)."""
     own = places.strip(question)
-    return bool(_ANAPHOR.search(own)) or len(concepts(own)) <= _MAX_DEPENDENT_CONCEPTS
+    if _ANAPHOR.search(own):
+        return True
+    found = concepts(own)
+    words = [word for concept in found for word in concept]
+    own_concepts = [concept for concept in found
+                    if len(concept) > 1 or not any(word in other and word != other for word in concept for other in words)]
+    return not question_topics(own) and len(own_concepts) <= _MAX_DEPENDENT_CONCEPTS
 
 
 def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
@@ -69,6 +77,8 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
         return Turn(question, question, named)
     continuation = _CONTINUATION.match(question.strip())
     if not is_elliptical(question, places):
+        if named and _ANAPHOR.search(question):  # "庄浪县也有这个要求吗？"
+            return Turn(question, f"{question} {places.strip(previous.standalone)}", named)
         if named or mentions.unknown:
             return Turn(question, question, named)
         if continuation:
@@ -76,9 +86,10 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             if any(phrase in category for category in _CATEGORIES):  # "那如果是全体会议呢？"
                 return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
             return Turn(question, f"{phrase} {previous.standalone}", previous.jurisdictions, focus=phrase)
-        if is_dependent(question, places):
-            context = _swap_same_kind(previous.standalone, _canonical_phrase(question)) or previous.standalone
-            return Turn(question, f"{question} {context}", previous.jurisdictions, focus=question)
+        # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
+        swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))
+        if swapped or is_dependent(question, places):
+            return Turn(question, f"{question} {swapped or previous.standalone}", previous.jurisdictions, focus=question)
         return Turn(question, question, previous.jurisdictions)
     match = _ELLIPTICAL.match(question.strip())
     focus = match.group(1) if match else question
@@ -102,8 +113,10 @@ def _replace_same_kind(previous: str, phrase: str) -> str:
 def _swap_same_kind(previous: str, phrase: str) -> str | None:
     """The previous question with its meeting/role swapped for the one the phrase names ("专题会的纪要呢？"
     after a question on 常务会议's 纪要, "那市长自己出差呢" after 副市长's), or None."""
+    expanded = " ".join(word for alias, words in synonyms().items() if alias in phrase for word in words)
     for category in _CATEGORIES:
-        new = next((word for word in category if occurs(word, phrase)), None)
+        new = next((word for word in category if occurs(word, phrase)), None) or next(
+            (word for word in category if occurs(word, expanded)), None)
         if new is None:
             continue
         for word in category:

@@ -271,3 +271,13 @@ def test_follow_up_naming_another_role_swaps_it(assistant: Assistant) -> None:
     answer = assistant.ask("那市长自己出差呢，要跟谁报？", history=[("平凉的副市长出差，要提前几天请假？", "")])
     assert "平凉的市长出差" in answer.standalone_question
     assert [c.key for c in answer.citations] == [("平凉市", 79)] and "按省委、省政府要求报备" in answer.answer
+
+
+def test_follow_up_naming_a_role_in_everyday_words(assistant: Assistant) -> None:
+    answer = assistant.ask("那局长出差呢？", history=[("平凉的副市长要出差，得提前几天请假？", "")])
+    assert [c.key for c in answer.citations] == [("平凉市", 80)] and "提前3天向市政府书面报告" in answer.answer
+
+
+def test_other_place_asked_about_the_same_requirement(assistant: Assistant) -> None:
+    answer = assistant.ask("庄浪县政府常务会议也有这个要求吗？", history=[("攀枝花市政府常务会议要到多少人才能开？", "")])
+    assert answer.jurisdictions == ["庄浪县"] and answer.abstained and not answer.citations

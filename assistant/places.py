@@ -43,10 +43,10 @@ def _is_place_name(place: str) -> bool:
 @cache
 def _reads_as_name(stem: str) -> bool:
     """Whether the characters before 市/县/区 read as a place name ("静宁", "繁峙") rather than as
-    words of the sentence ("谁主持县政府…", "听取市政府…"): every jieba word of them is a place
-    word, or a rare word that is no function word."""
+    words of the sentence ("谁主持县政府…", "听取市政府…", "局替市政府…"): every jieba word of them
+    is a place word, or a rare dictionary word that is no function word."""
     return all(word.flag == "ns" or (word.flag[:1] not in _FUNCTION_FLAGS and word.flag not in _PHRASE_FLAGS
-                                     and jieba.dt.FREQ.get(word.word, 0) <= _COMMON_WORD_FREQUENCY)
+                                     and 0 < (jieba.dt.FREQ.get(word.word) or 0) <= _COMMON_WORD_FREQUENCY)
                for word in posseg.cut(stem))
 
 

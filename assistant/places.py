@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -80,6 +81,8 @@ class PlaceFinder:
 
     def __init__(self, jurisdictions: list[str]) -> None:
         self.jurisdictions = jurisdictions
+        jieba.setLogLevel(logging.WARNING)
+        jieba.dt.check_initialized()  # load the dictionary _reads_as_name needs now, not on a user's question
         names = sorted(((alias, name) for name in jurisdictions for alias in {name, short_name(name)}),
                        key=lambda pair: -len(pair[0]))
         self._aliases = names

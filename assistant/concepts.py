@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import BM25, said, synonyms_longest_first, tokenize, unbracket
+from .keyword import BM25, said_phrases, tokenize, unbracket
 from .matching import normalize
+from .numerals import NUMERAL_CHARS
 
-_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
+_NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
 # Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
 # Roles a question can be about, most specific first.
@@ -20,8 +21,8 @@ def concepts(question: str) -> list[set[str]]:
     """The question's concepts: each is a set of words any of which expresses it in the rules."""
     found: list[set[str]] = []
     rest = question
-    for phrase, expansions in synonyms_longest_first():
-        if phrase in rest and said(phrase, question):
+    for phrase, expansions in said_phrases(question):
+        if phrase in rest:
             found.append({phrase, *expansions})
             rest = rest.replace(phrase, " ")
     found.extend({token} for token in dict.fromkeys(tokenize(rest))
@@ -55,8 +56,7 @@ def states(concept: set[str], text: str) -> bool:
 
 def concept_weights(question_concepts: list[set[str]], bm25: BM25) -> list[float]:
     """Each concept's weight: the idf of its rarest word (unknown words weigh the most)."""
-    unknown = max(bm25.idf.values(), default=1.0)
-    return [max(bm25.idf.get(word, unknown) for word in concept) for concept in question_concepts]
+    return [max(bm25.idf.get(word, bm25.max_idf) for word in concept) for concept in question_concepts]
 
 
 def coverage(question_concepts: list[set[str]], text: str, bm25: BM25, known_only: bool = False) -> float:

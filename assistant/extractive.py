@@ -133,15 +133,15 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     candidates.sort(key=lambda candidate: -candidate[0])
     score, position, index, sentence = candidates[0]
     article = ranked[position].article
+    sentences = split_sentences(article.text)
     finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25)
     if (finding.coverage < MIN_COVERAGE
-            or coverage(question_concepts, _with_context(sentence, index, article.text),
+            or coverage(question_concepts, _with_context(sentences, index),
                         keyword.article_bm25, known_only=True) < MIN_SENTENCE_COVERAGE):
         return finding
     seconds = [(i, s) for sc, p, i, s in candidates[1:]
                if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]
     finding.article = article
-    sentences = split_sentences(article.text)
     chosen = complete({index, *(i for i, _ in seconds)}, sentences, question_concepts, keyword.article_bm25)
     finding.quote = join_quote([(i, sentences[i]) for i in sorted(chosen)])
     return finding
@@ -169,11 +169,10 @@ def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: 
     return finding
 
 
-def _with_context(sentence: str, index: int, text: str) -> str:
-    """A sentence with the article's lead and the sentence before it, which often name its subject
-    ("市政府常务会议…每两周召开1次；遇有重大特殊情况，可随时召开。")."""
-    sentences = split_sentences(text)
-    return "".join(dict.fromkeys([sentences[0], sentences[max(index - 1, 0)], sentence]))
+def _with_context(sentences: list[str], index: int) -> str:
+    """Sentence ``index`` with the article's lead and the sentence before it, which often name its
+    subject ("市政府常务会议…每两周召开1次；遇有重大特殊情况，可随时召开。")."""
+    return "".join(dict.fromkeys([sentences[0], sentences[max(index - 1, 0)], sentences[index]]))
 
 
 def join_quote(sentences: list[tuple[int, str]]) -> str:

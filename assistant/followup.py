@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .concepts import ROLES, concepts, occurs
 from .intent import classify
-from .keyword import synonyms, synonyms_longest_first
+from .keyword import said_phrases, synonyms, synonyms_longest_first
 from .places import PlaceFinder
 from .topics import question_topics
 
@@ -113,7 +113,7 @@ def _replace_same_kind(previous: str, phrase: str) -> str:
 def _swap_same_kind(previous: str, phrase: str) -> str | None:
     """The previous question with its meeting/role swapped for the one the phrase names ("专题会的纪要呢？"
     after a question on 常务会议's 纪要, "那市长自己出差呢" after 副市长's), or None."""
-    expanded = " ".join(word for alias, words in synonyms().items() if alias in phrase for word in words)
+    expanded = " ".join(word for _, words in said_phrases(phrase) for word in words)
     for category in _CATEGORIES:
         new = next((word for word in category if occurs(word, phrase)), None) or next(
             (word for word in category if occurs(word, expanded)), None)

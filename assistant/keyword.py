@@ -42,16 +42,20 @@ def unbracket(text: str) -> str:
     return _OPTIONAL_PART.sub(r"\1", text)
 
 
+def data_lines(name: str) -> list[str]:
+    """The non-blank, non-comment lines of a file in assistant/data."""
+    text = resources.files("assistant.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 @cache
 def _tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    words = resources.files("assistant.data").joinpath("domain_words.txt").read_text(encoding="utf-8")
-    for line in words.splitlines():
-        if line.strip():
-            word, freq, tag = line.split()
-            tokenizer.add_word(word, int(freq) * 1000, tag)
+    for line in data_lines("domain_words.txt"):
+        word, freq, tag = line.split()
+        tokenizer.add_word(word, int(freq) * 1000, tag)
     for phrase in synonyms():  # colloquial phrases are words of the questions: 常务会开完了 → 常务会/开完/了
         tokenizer.add_word(phrase, PHRASE_FREQUENCY)
     return tokenizer
@@ -60,19 +64,14 @@ def _tokenizer() -> jieba.Tokenizer:
 @cache
 def domain_terms() -> frozenset[str]:
     """The rules' own vocabulary: the jieba domain lexicon, topic terms and rule terms."""
-    data = resources.files("assistant.data")
-    lexicon = {line.split()[0] for line in data.joinpath("domain_words.txt").read_text(encoding="utf-8").splitlines()
-               if line.strip()}
-    topics = {line.strip() for line in data.joinpath("topics.txt").read_text(encoding="utf-8").splitlines()
-              if line.strip() and not line.startswith("#")}
-    return frozenset(lexicon | topics | rule_terms())
+    lexicon = {line.split()[0] for line in data_lines("domain_words.txt")}
+    return frozenset(lexicon | set(data_lines("topics.txt")) | rule_terms())
 
 
 @cache
 def rule_terms() -> frozenset[str]:
     """Terms some jurisdictions' rules regulate and others never mention (assistant/data/rule_terms.txt)."""
-    text = resources.files("assistant.data").joinpath("rule_terms.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("rule_terms.txt"))
 
 
 @cache
@@ -111,6 +110,13 @@ def said(phrase: str, question: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)
+def said_phrases(question: str) -> tuple[tuple[str, list[str]], ...]:
+    """The synonyms' colloquial phrases the question says, with their rules' words, longest first."""
+    return tuple((phrase, words) for phrase, words in synonyms_longest_first()
+                 if phrase in question and said(phrase, question))
+
+
 EXPANSION_WEIGHT = 0.6
 
 
@@ -124,10 +130,9 @@ def query_terms(question: str) -> dict[str, float]:
     """Weighted search terms: the question's own tokens (1.0) and the rules' words for its
     colloquial phrases (EXPANSION_WEIGHT)."""
     terms = dict.fromkeys(tokenize(question), 1.0)
-    for phrase, expansions in synonyms().items():
-        if phrase in question and said(phrase, question):
-            for expansion in expansions:
-                terms.setdefault(expansion, EXPANSION_WEIGHT)
+    for _, expansions in said_phrases(question):
+        for expansion in expansions:
+            terms.setdefault(expansion, EXPANSION_WEIGHT)
     return terms
 
 
@@ -154,6 +159,7 @@ class BM25:
         total = len(self.lengths)
         self.average = sum(self.lengths) / total if total else 0.0
         self.idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
+        self.max_idf = max(self.idf.values(), default=1.0)
 
     def scores(self, terms: dict[str, float], partition: str) -> dict[int, float]:
         """Score of every document of one partition that matches any of the weighted terms."""

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-from .keyword import said, synonyms
+from .keyword import data_lines, said_phrases
 
 
 @cache
 def topic_terms() -> tuple[str, ...]:
     """Topic terms (assistant/data/topics.txt)."""
-    text = resources.files("assistant.data").joinpath("topics.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(data_lines("topics.txt"))
 
 
 def question_topics(question: str) -> list[frozenset[str]]:
@@ -21,8 +19,8 @@ def question_topics(question: str) -> list[frozenset[str]]:
     (常务会 → 常务会议; not 打报告 → 请示, 报告, which may mean any report going up)."""
     terms = topic_terms()
     groups: list[frozenset[str]] = []
-    for phrase, words in synonyms().items():
-        if phrase in question and said(phrase, question) and (phrase in terms or all(word in terms for word in words)):
+    for phrase, words in said_phrases(question):
+        if phrase in terms or all(word in terms for word in words):
             groups.append(frozenset(word for word in [phrase, *words] if word in terms))
     groups.extend(frozenset([term]) for term in terms
                   if term in question and not any(term in group for group in groups))

@@ -59,11 +59,16 @@ def concept_weights(question_concepts: list[set[str]], bm25: BM25) -> list[float
     return [max(bm25.idf.get(word, bm25.max_idf) for word in concept) for concept in question_concepts]
 
 
+def _known(word: str, bm25: BM25) -> bool:
+    """Whether the rules have this word, whole or as words of their own (事务性文件 = 事务性 + 文件)."""
+    return word in bm25.idf or all(part in bm25.idf for part in tokenize(word))
+
+
 def coverage(question_concepts: list[set[str]], text: str, bm25: BM25, known_only: bool = False) -> float:
     """Idf-weighted share of the question's concepts that occur in the text; with ``known_only``,
     of those the rules have words for (colloquial words like 碰上 are nobody's to state)."""
     weights = concept_weights(question_concepts, bm25)
     pairs = [(concept, weight) for concept, weight in zip(question_concepts, weights)
-             if not known_only or any(word in bm25.idf for word in concept)]
+             if not known_only or any(_known(word, bm25) for word in concept)]
     total = sum(weight for _, weight in pairs)
     return sum(weight for concept, weight in pairs if states(concept, text)) / total if total else 0.0

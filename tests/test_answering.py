@@ -250,6 +250,13 @@ def test_topic_named_by_a_synonym_is_answered(assistant: Assistant) -> None:
     assert "24小时值班制度" in answer.answer
 
 
+def test_rules_word_for_a_colloquial_phrase_counts_as_stated(assistant: Assistant) -> None:
+    # 一般性文件 is the rules' 事务性文件, which their index splits into 事务性 + 文件.
+    answer = assistant.ask("攀枝花以市政府名义发的一般性文件，由谁签发？")
+    assert not answer.abstained and [c.key for c in answer.citations] == [("攀枝花市", 51)]
+    assert "事务性文件可由市政府秘书长签发" in answer.answer
+
+
 def test_condition_added_by_a_follow_up_decides_the_article(assistant: Assistant) -> None:
     history = [("平凉以市政府名义发的下行文谁签发？", "由分管副市长签发")]
     answer = assistant.ask("那要是涉及大额资金使用的呢？", history=history)

@@ -117,8 +117,9 @@ def test_follow_up_carries_jurisdiction_and_swaps_topic(assistant: Assistant) ->
     assert [c.key for c in plenary.citations] == [("平凉市", 52)] and "每年召开2次" in plenary.answer
 
 
-def test_not_in_the_rules_abstains_with_related_articles(assistant: Assistant) -> None:
-    answer = assistant.ask("平凉市政府常务会议一般在星期几开？")
+@pytest.mark.parametrize("question", ["平凉市政府常务会议一般在星期几开？", "平凉市政府常务会议上汇报一个议题限时几分钟？"])
+def test_not_in_the_rules_abstains_with_related_articles(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
     assert answer.answer.startswith("《平凉市人民政府工作规则》未对此作出规定。")
     assert "相关条款" in answer.answer and answer.related

@@ -69,6 +69,20 @@ def complete(chosen: set[int], sentences: list[str], question_concepts: list[set
     return chosen
 
 
+def continue_list(chosen: set[int], sentences: list[str], intent: Intent) -> set[int]:
+    """Add the sentences right after a chosen one that go on with its list of participants: a
+    participants answer often spans sentences ("…主要负责人列席会议。…信息室负责人列席会议。")."""
+    if intent.name != "participants" or intent.answer is None:
+        return chosen
+    extended = set(chosen)
+    for index in sorted(chosen):
+        verbs = set(intent.answer.findall(sentences[index]))
+        while index + 1 < len(sentences) and verbs & set(intent.answer.findall(sentences[index + 1])):
+            index += 1
+            extended.add(index)
+    return extended
+
+
 def missing_here(question: str, question_concepts: list[set[str]], jurisdiction: str,
                  keyword: KeywordIndex) -> list[str]:
     """Domain terms and rule terms of the question that other jurisdictions' rules use but this
@@ -143,6 +157,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]
     finding.article = article
     chosen = complete({index, *(i for i, _ in seconds)}, sentences, question_concepts, keyword.article_bm25)
+    chosen = continue_list(chosen, sentences, intent)
     finding.quote = join_quote([(i, sentences[i]) for i in sorted(chosen)])
     return finding
 

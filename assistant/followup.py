@@ -85,7 +85,9 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             phrase = _canonical_phrase(_CONDITION_WORDS.sub("", continuation.group(1).strip()))
             if any(phrase in category for category in _CATEGORIES):  # "那如果是全体会议呢？"
                 return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
-            return Turn(question, f"{phrase} {previous.standalone}", previous.jurisdictions, focus=phrase)
+            # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
+            swapped = _swap_same_kind(previous.standalone, phrase)
+            return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase)
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))
         if swapped or is_dependent(question, places):

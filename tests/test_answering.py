@@ -286,6 +286,12 @@ def test_follow_up_naming_a_role_in_everyday_words(assistant: Assistant) -> None
     assert [c.key for c in answer.citations] == [("平凉市", 80)] and "提前3天向市政府书面报告" in answer.answer
 
 
+def test_follow_up_describing_another_role_swaps_it(assistant: Assistant) -> None:
+    answer = assistant.ask("那市级部门的主要负责人呢？", history=[("攀枝花的副市长要离开攀枝花外出，要向谁报告？", "")])
+    assert "副市长" not in answer.standalone_question
+    assert [c.key for c in answer.citations] == [("攀枝花市", 84)] and "须经市政府分管领导同意" in answer.answer
+
+
 def test_other_place_asked_about_the_same_requirement(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议也有这个要求吗？", history=[("攀枝花市政府常务会议要到多少人才能开？", "")])
     assert answer.jurisdictions == ["庄浪县"] and answer.abstained and not answer.citations

@@ -88,6 +88,8 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
             swapped = _swap_same_kind(previous.standalone, phrase)
             return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase)
+        if question_topics(question) and classify(question).name != "general":  # "那专题会议一般由谁召开？"
+            return Turn(question, question, previous.jurisdictions)
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))
         if swapped or is_dependent(question, places):

@@ -292,6 +292,17 @@ def test_follow_up_describing_another_role_swaps_it(assistant: Assistant) -> Non
     assert [c.key for c in answer.citations] == [("攀枝花市", 84)] and "须经市政府分管领导同意" in answer.answer
 
 
+def test_follow_up_opening_with_na_builds_on_the_previous_subject(assistant: Assistant) -> None:
+    history = [("攀枝花各部门开全市性会议，一年最多开几次？", "")]
+    answer = assistant.ask("那能邀请县区政府的负责人来参加吗？", history=history)
+    assert [c.key for c in answer.citations] == [("攀枝花市", 46)] and "确需邀请的须报市政府批准" in answer.answer
+
+
+def test_follow_up_with_its_own_topic_and_ask_is_a_new_question(assistant: Assistant) -> None:
+    answer = assistant.ask("那专题会议一般由谁召开？", history=[("忻州市长办公会议的纪要谁签发？", "")])
+    assert answer.standalone_question == "那专题会议一般由谁召开？" and answer.jurisdictions == ["忻州市"]
+
+
 def test_other_place_asked_about_the_same_requirement(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议也有这个要求吗？", history=[("攀枝花市政府常务会议要到多少人才能开？", "")])
     assert answer.jurisdictions == ["庄浪县"] and answer.abstained and not answer.citations

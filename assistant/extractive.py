@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .intent import GENERAL, Intent, classify, classify_all
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
-from .keyword import BM25, KeywordIndex, domain_terms, rule_terms, said, split_sentences, tokenize
+from .keyword import BM25, KeywordIndex, domain_terms, rule_terms, said, said_phrases, split_sentences, tokenize
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
@@ -112,6 +112,13 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
     return names_topics(f"{sentence}\n{lead}", topics)
 
 
+def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
+    """Whether the sentence is about another role than the question's ("副市长、秘书长出差…" when
+    the question asks about a department head): it opens with a role and names none of the question's."""
+    return (any(occurs(role, sentence[:SUBJECT_SPAN]) for role in ROLES)
+            and not any(occurs(role, sentence) for role in roles))
+
+
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
                 keyword: KeywordIndex, focus: str = "") -> Finding:
     """The best answering sentence(s) among the top articles, or an abstention.
@@ -127,7 +134,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
         return finding
     topics = question_topics(question)
     focus_concepts = concepts(focus)
-    roles = [role for role in ROLES if occurs(role, focus or question)]
+    asked = focus or question
+    roles = [role for role in ROLES if occurs(role, " ".join([asked, *(w for _, ws in said_phrases(asked) for w in ws)]))]
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
@@ -136,7 +144,9 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics):
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
-                occurs(role, sentence[:SUBJECT_SPAN]) for role in roles)
+                occurs(role, sentence[:SUBJECT_SPAN + len(role)]) for role in roles)
+            if roles and not about and _opens_with_other_role(sentence, roles):
+                continue
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
                      + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)

@@ -275,6 +275,13 @@ def test_follow_up_about_the_same_subject(assistant: Assistant, follow_up: str, 
     assert [c.key for c in answer.citations] == [("平凉市", article)] and fact in answer.answer
 
 
+def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
+    heads = assistant.ask("平凉部门一把手要离开本市出差，报告要求是什么？")
+    assert [c.key for c in heads.citations] == [("平凉市", 80)] and "提前3天向市政府书面报告" in heads.answer
+    # 攀枝花 gives days only for 副市长 and 秘书长, so a department head's days are not in its rules.
+    assert assistant.ask("攀枝花市级部门一把手离开攀枝花出差，要提前几天报？").abstained
+
+
 def test_follow_up_naming_another_role_swaps_it(assistant: Assistant) -> None:
     answer = assistant.ask("那市长自己出差呢，要跟谁报？", history=[("平凉的副市长出差，要提前几天请假？", "")])
     assert "平凉的市长出差" in answer.standalone_question

@@ -52,9 +52,9 @@ _TABLE = (
      r"施行|执行"),
     ("frequency", r"多久.{0,3}[开召]|几次|几回|多少次|频次|频率|多长时间.{0,3}[开召]|一次|一回|加开|增开|开几|一年.{0,4}[开召]|一个月.{0,4}[开召]|每.{1,3}[开召]|定期",
      rf"{_COUNT}次|{_COUNT}个?月|每[年月周季]|每半年|每两周|随时召开|随时增开|临时召开|定期"),
-    ("days", r"几天|多少天|天数|几个?工作日|几日|几小时|多少小时|提前几|几个小时",
+    ("days", r"(?<![这那前])几天|多少天|天数|几个?工作日|几日|几小时|多少小时|提前几|几个小时",
      rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周)"),
-    ("deadline", r"几天|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|提前|几小时|多少小时|截止|几日",
+    ("deadline", r"(?<![这那前])几天|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|提前|几小时|多少小时|截止|几日",
      rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周|月)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前"),
     ("number", r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少",
      r"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下"),
@@ -76,10 +76,18 @@ def classify_all(question: str) -> list[Intent]:
     A question that already states the quantity it mentions ("来不及提前3天请假咋办") asks what to
     do, not for that quantity, so the quantity intents do not apply to it.
     """
+    question = _asked_part(question)
     states_quantity = re.search(r"\d+个?(?:工作日|日|天|小时|次)", question) is not None
     found = [intent for intent in INTENTS if intent.question.search(question)
              and not (states_quantity and intent.name in {"days", "deadline", "frequency"})]
     return found or [GENERAL]
+
+
+def _asked_part(question: str) -> str:
+    """The sentences that ask (end in ？), without statements around them ("…走哪几道程序？我们得提前
+    准备材料"); the whole text when none ends in a question mark."""
+    asked = "".join(re.findall(r"[^。！!？?]*[？?]", question))
+    return asked or question
 
 
 def classify(question: str) -> Intent:

@@ -283,6 +283,17 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     assert assistant.ask("攀枝花市级部门一把手离开攀枝花出差，要提前几天报？").abstained
 
 
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("平凉市政府搞重大行政决策，按规定必须走哪几道法定程序？我们得提前准备材料", ("平凉市", 31), "合法性审查和集体讨论决定"),
+    ("忻州市长出差了，常务副市长偏偏也在外面出差，这几天谁代行市长职务？", ("忻州市", 5), "由其他副市长代行市长职务"),
+])
+def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
+                                                fact: str) -> None:
+    # Neither 提前 in a statement after the question nor 这几天 ("these days") asks for a number of days.
+    answer = assistant.ask(question)
+    assert [c.key for c in answer.citations] == [key] and fact in answer.answer
+
+
 def test_follow_up_naming_another_role_swaps_it(assistant: Assistant) -> None:
     answer = assistant.ask("那市长自己出差呢，要跟谁报？", history=[("平凉的副市长出差，要提前几天请假？", "")])
     assert "平凉的市长出差" in answer.standalone_question

@@ -287,10 +287,11 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     ("平凉市政府搞重大行政决策，按规定必须走哪几道法定程序？我们得提前准备材料", ("平凉市", 31), "合法性审查和集体讨论决定"),
     ("忻州市长出差了，常务副市长偏偏也在外面出差，这几天谁代行市长职务？", ("忻州市", 5), "由其他副市长代行市长职务"),
     ("我们局想对各县区政府搞一次检查考核，在攀枝花我们能自己定个考核项目吗？", ("攀枝花市", 68), "不得自行设置"),
+    ("我们局长要离开忻州去外地几天，请假流程咋走？最后报到谁那儿？", ("忻州市", 45), "由各部门向市政府办公室报告"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:
-    # 提前 in a statement after the question, 这几天 ("these days") and 搞一次 ask for no number.
+    # 提前 in a statement after the question, 这几天 ("these days"), 去外地几天 and 搞一次 ask for no number.
     answer = assistant.ask(question)
     assert [c.key for c in answer.citations] == [key] and fact in answer.answer
 

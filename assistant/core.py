@@ -80,11 +80,12 @@ class Plan:
     state: Snapshot | None = None
 
 
-def _intent(question: str, standalone: str) -> Intent:
-    """What the user's own words ask for ("由谁主持？" after a question on frequency asks who), else
-    what the rewritten question asks for ("那忻州呢？")."""
+def _intent(question: str, standalone: str, new_ask: bool) -> Intent:
+    """What the user's own words ask for ("由谁主持？" after a question on frequency asks who, and a
+    new ask about the same subject asks nothing of the previous question's type), else what the
+    rewritten question asks for ("那忻州呢？", "那局长出差呢？")."""
     own = classify(question)
-    return own if own is not GENERAL else classify(standalone)
+    return own if own is not GENERAL or new_ask else classify(standalone)
 
 
 class Assistant:
@@ -213,7 +214,8 @@ class Assistant:
         standalone = state.search.keyword.rejoin(turn.standalone)
         plan = Plan(question=text, standalone=standalone, state=state,
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
-                    intent=_intent(state.search.keyword.rejoin(text), standalone), lookup=article_number(standalone),
+                    intent=_intent(state.search.keyword.rejoin(text), standalone, turn.new_ask),
+                    lookup=article_number(standalone),
                     unknown_places=[] if mentions.known else mentions.unknown,
                     focus=state.places.strip(turn.focus))
         notices = [render("injection_notice")] if cleaned.injection_removed else []

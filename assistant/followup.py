@@ -29,6 +29,7 @@ class Turn:
     standalone: str
     jurisdictions: tuple[str, ...]
     focus: str = ""  # a follow-up's own words when it builds on the previous question ("涉及大额资金使用的")
+    new_ask: bool = False  # the follow-up asks something new about the previous subject ("那…怎么请假？")
 
 
 def _canonical_phrase(text: str) -> str:
@@ -92,8 +93,11 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             return Turn(question, question, previous.jurisdictions)
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))
-        if swapped or is_dependent(question, places):
-            return Turn(question, f"{question} {swapped or previous.standalone}", previous.jurisdictions, focus=question)
+        if swapped:
+            return Turn(question, f"{question} {swapped}", previous.jurisdictions, focus=question)
+        if is_dependent(question, places):
+            return Turn(question, f"{question} {previous.standalone}", previous.jurisdictions, focus=question,
+                        new_ask=True)
         return Turn(question, question, previous.jurisdictions)
     match = _ELLIPTICAL.match(question.strip())
     focus = match.group(1) if match else question

@@ -319,6 +319,12 @@ def test_follow_up_opening_with_na_builds_on_the_previous_subject(assistant: Ass
     assert [c.key for c in answer.citations] == [("攀枝花市", 46)] and "确需邀请的须报市政府批准" in answer.answer
 
 
+def test_follow_up_asking_anew_does_not_inherit_the_question_type(assistant: Assistant) -> None:
+    history = [("攀枝花市政府常务会议多长时间开一次？", "原则上每两周召开1次")]
+    answer = assistant.ask("那我们局长那天要是实在来不了，怎么请假？能不能找人替他去？", history=history)
+    assert [c.key for c in answer.citations] == [("攀枝花市", 43)] and "指派人员代为参会" in answer.answer
+
+
 def test_follow_up_with_its_own_topic_and_ask_is_a_new_question(assistant: Assistant) -> None:
     answer = assistant.ask("那专题会议一般由谁召开？", history=[("忻州市长办公会议的纪要谁签发？", "")])
     assert answer.standalone_question == "那专题会议一般由谁召开？" and answer.jurisdictions == ["忻州市"]

@@ -112,6 +112,20 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
     return names_topics(f"{sentence}\n{lead}", topics)
 
 
+# "由谁签发？": the act a who-question asks about, which the answering sentence must state.
+_ASKED_ACT = re.compile(r"谁(?:来|去)?(签发|签署|审批|审定|批准|起草)")
+
+
+def asked_act(question: str) -> set[str]:
+    """Words for the one act a single-ask who-question is about ("由谁签发" → 签发; "谁主持工作" →
+    主持, 召集, 代行 by the lexicon), or nothing when it asks about several."""
+    acts = set(_ASKED_ACT.findall(question))
+    if len(acts) != 1 or len(re.findall(r"[？?]", question)) > 1:
+        return set()
+    act = acts.pop()
+    return {act, *(word for phrase, words in said_phrases(question) if act in phrase for word in words)}
+
+
 def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
     """Whether the sentence is about another role than the question's ("副市长、秘书长出差…" when
     the question asks about a department head): it opens with a role and names none of the question's."""
@@ -136,12 +150,15 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     focus_concepts = concepts(focus)
     asked = focus or question
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *(w for _, ws in said_phrases(asked) for w in ws)]))]
+    acts = asked_act(focus or question) if intent.name == "who" else set()
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
         sentences = split_sentences(hit.article.text)
         for index, sentence in enumerate(sentences):
             if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics):
+                continue
+            if acts and not any(act in sentence for act in acts):
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
                 occurs(role, sentence[:SUBJECT_SPAN + len(role)]) for role in roles)

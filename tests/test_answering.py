@@ -118,7 +118,8 @@ def test_follow_up_carries_jurisdiction_and_swaps_topic(assistant: Assistant) ->
 
 
 @pytest.mark.parametrize("question", ["平凉市政府常务会议一般在星期几开？", "平凉市政府常务会议上汇报一个议题限时几分钟？",
-                                      "平凉市政府常务会议一般几点开始？", "平凉市政府常务会议会前学法，每次一般学多长时间？"])
+                                      "平凉市政府常务会议一般几点开始？", "平凉市政府常务会议会前学法，每次一般学多长时间？",
+                                      "平凉市以市政府办公室名义发的文件，一般由谁签发？"])
 def test_not_in_the_rules_abstains_with_related_articles(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations

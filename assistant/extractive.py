@@ -117,8 +117,8 @@ _ASKED_ACT = re.compile(r"谁(?:来|去)?(签发|签署|审批|审定|批准|起
 
 
 def asked_act(question: str) -> set[str]:
-    """Words for the one act a single-ask who-question is about ("由谁签发" → 签发; "谁主持工作" →
-    主持, 召集, 代行 by the lexicon), or nothing when it asks about several."""
+    """Words for the one act a single-ask who-question is about ("由谁签发" → 签发, with the rules'
+    words for a colloquial phrase that says it), or nothing when it asks about several."""
     acts = set(_ASKED_ACT.findall(question))
     if len(acts) != 1 or len(re.findall(r"[？?]", question)) > 1:
         return set()
@@ -150,7 +150,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     focus_concepts = concepts(focus)
     asked = focus or question
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *(w for _, ws in said_phrases(asked) for w in ws)]))]
-    acts = asked_act(focus or question) if intent.name == "who" else set()
+    acts = asked_act(asked) if intent.name == "who" else set()
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):

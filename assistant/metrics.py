@@ -20,7 +20,8 @@ Definitions (also printed in the report):
 - abstention recall: unanswerable items the system abstained on; abstention precision: abstentions
   that were on unanswerable items; answer rate: answerable items the system did not abstain on.
 - follow-up accuracy: follow-up items passed (key facts for answerable, abstention otherwise).
-- forbidden: answers containing a forbidden string. latency: wall time per question.
+- forbidden: answers stating a forbidden string (the related-article list shown after an
+  abstention quotes the rules for reference and states nothing). latency: wall time per question.
 """
 
 from __future__ import annotations
@@ -67,10 +68,14 @@ class ItemScore:
         return asdict(self)
 
 
+def stated(answer_text: str) -> str:
+    """What an answer states: its text before the related-article list."""
+    return answer_text.split("相关条款", 1)[0]
+
+
 def claims(answer_text: str) -> list[str]:
     """The factual sentences of an answer: no references, labels, scaffolding or related-article list."""
-    text = answer_text.split("相关条款", 1)[0]
-    text = _REFERENCE.sub("", text)
+    text = _REFERENCE.sub("", stated(answer_text))
     found = []
     for piece in _CLAIM_SPLIT.split(text):
         piece = re.sub(r"^[^：:]{1,8}[：:]", "", piece.strip()).strip("（）()：:，, ")
@@ -106,7 +111,7 @@ def score(item: EvalItem, answer: Answer, system: str, latency_ms: float, places
     answer_claims = claims(answer.answer) if answer.citations else []
     result.claims = len(answer_claims)
     result.supported_claims = sum(1 for claim in answer_claims if supported(claim, cited_text))
-    result.forbidden_hit = any(contains(answer.answer, text) for text in item.forbidden)
+    result.forbidden_hit = any(contains(stated(answer.answer), text) for text in item.forbidden)
     if item.answerable:
         result.key_facts_ok = not answer.abstained and all(contains(answer.answer, f) for f in item.key_facts)
         result.passed = bool(result.key_facts_ok) and not result.forbidden_hit

@@ -79,6 +79,17 @@ def test_score_counts_violations_and_unretrieved_citations() -> None:
     assert result.key_facts_ok and not result.passed and result.gold_ranks == [1]
 
 
+def test_forbidden_strings_count_in_the_answer_not_in_related_articles() -> None:
+    item = EvalItem("u", "unanswerable", "攀枝花市级部门一把手出差要提前几天报？", (), None, (), (), ("提前1天",), "",
+                    False, "dev")
+    related = _citation("攀枝花市", 84, "副市长、秘书长离攀外出，应提前1天报告市长")
+    abstained = Answer("《攀枝花市人民政府工作规则》未对此作出规定。\n相关条款（仅供参考）：\n副市长、秘书长离攀外出，应提前1天报告市长",
+                       True, ["攀枝花市"], [], [related], "x")
+    assert score(item, abstained, "x", 1.0, ["攀枝花市"]).passed
+    wrong = Answer("应提前1天报告市长。", False, ["攀枝花市"], [related], [related], "x")
+    assert score(item, wrong, "x", 1.0, ["攀枝花市"]).forbidden_hit
+
+
 def test_assistant_meets_the_gate(evaluation: Evaluation) -> None:
     assert gate(evaluation, load_thresholds()) == []
 

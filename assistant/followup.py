@@ -89,8 +89,11 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
             swapped = _swap_same_kind(previous.standalone, phrase)
             return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase)
-        if question_topics(question) and classify(question).name != "general":  # "那专题会议一般由谁召开？"
-            return Turn(question, question, previous.jurisdictions)
+        if question_topics(question) and classify(question).name != "general":
+            # "那专题会议一般由谁召开？" asks anew; "纪要谁签发？" after a question on the 常务会议 asks
+            # about that meeting's 纪要.
+            meeting = "" if _meeting(question) else _meeting(previous.standalone)
+            return Turn(question, f"{meeting}{question}", previous.jurisdictions)
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))
         if swapped:
@@ -106,6 +109,12 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
         return Turn(question, f"{' '.join(named) or focus}{topic}", named)
     phrase = _canonical_phrase(_CONDITION_WORDS.sub("", focus.strip()))
     return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
+
+
+def _meeting(text: str) -> str:
+    """The kind of meeting the text names (常务会 and other colloquial forms included), or ""."""
+    canonical = _canonical_phrase(text)
+    return next((meeting for meeting in _CATEGORIES[0] if meeting in canonical), "")
 
 
 def _spellings(word: str) -> list[str]:

@@ -329,6 +329,9 @@ def test_follow_up_asking_anew_does_not_inherit_the_question_type(assistant: Ass
 def test_follow_up_with_its_own_topic_and_ask_is_a_new_question(assistant: Assistant) -> None:
     answer = assistant.ask("那专题会议一般由谁召开？", history=[("忻州市长办公会议的纪要谁签发？", "")])
     assert answer.standalone_question == "那专题会议一般由谁召开？" and answer.jurisdictions == ["忻州市"]
+    history = [("平凉市政府常务会议多久开一次？", "每月召开2次")]
+    agenda = assistant.ask("议题谁来定？", history=history)  # the 常务会议's 议题
+    assert agenda.standalone_question == "常务会议议题谁来定？" and "秘书长核报市长确定" in agenda.answer
 
 
 def test_other_place_asked_about_the_same_requirement(assistant: Assistant) -> None:

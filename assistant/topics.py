@@ -27,11 +27,16 @@ def question_topics(question: str) -> list[frozenset[str]]:
     return groups
 
 
+def names(term: str, text: str) -> bool:
+    """Whether the text names the term; a meeting also by its short name (市长办公会 for 市长办公会议)."""
+    return term in text or (len(term) >= 4 and term.endswith("会议") and term[:-1] in text)
+
+
 def names_topics(text: str, topics: list[frozenset[str]]) -> bool:
     """True if the text names every topic (any of its terms)."""
-    return all(any(term in text for term in group) for group in topics)
+    return all(any(names(term, text) for term in group) for group in topics)
 
 
 def opens_with_topic(text: str, topics: list[frozenset[str]], span: int) -> bool:
     """True if one of the topics' terms occurs in the text's first ``span`` characters."""
-    return any(term in text[:span] for group in topics for term in group)
+    return any(names(term, text[:span]) for group in topics for term in group)

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from .keyword import BM25, said_phrases, tokenize, unbracket
 from .matching import normalize
 from .numerals import NUMERAL_CHARS
+from .topics import names
 
 _NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
 # Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
@@ -41,10 +42,10 @@ _unbracketed = lru_cache(maxsize=8192)(unbracket)
 
 def occurs(word: str, text: str) -> bool:
     """Whether the text states the word: 市长 is not stated by 副市长 or 市长助理 alone, 三天 is
-    stated by 3天, and 乡镇 by 乡（镇）."""
+    stated by 3天, 乡镇 by 乡（镇） and 市长办公会议 by 市长办公会."""
     if word in _HEADS:
         return _head_pattern(word).search(text) is not None
-    if word in text or word in _unbracketed(text):
+    if names(word, text) or word in _unbracketed(text):
         return True
     return bool(_NUMERAL.search(word)) and _normalized(word) in _normalized(text)
 

@@ -253,6 +253,11 @@ def test_topic_named_by_a_synonym_is_answered(assistant: Assistant) -> None:
     assert "24小时值班制度" in answer.answer
 
 
+def test_meeting_named_in_the_rules_by_its_short_name(assistant: Assistant) -> None:
+    answer = assistant.ask("攀枝花的市长办公会议由谁召集主持？")
+    assert [c.key for c in answer.citations] == [("攀枝花市", 44)] and "市长办公会由市长召集和主持" in answer.answer
+
+
 def test_rules_word_for_a_colloquial_phrase_counts_as_stated(assistant: Assistant) -> None:
     # 一般性文件 is the rules' 事务性文件, which their index splits into 事务性 + 文件.
     answer = assistant.ask("攀枝花以市政府名义发的一般性文件，由谁签发？")

@@ -32,6 +32,10 @@ def test_heads_are_not_stated_by_their_deputies() -> None:
     assert {"县长"} in concepts("县长出差了，工作由谁主持？")
 
 
+def test_meetings_are_stated_by_their_short_names() -> None:
+    assert occurs("市长办公会议", "市长办公会由市长召集和主持") and not occurs("会议", "会上讨论")
+
+
 def test_short_bracketed_parts_read_as_one_word() -> None:
     assert unbracket("各县（区）政府、乡（镇）政府主要负责人") == "各县区政府、乡镇政府主要负责人"
     assert unbracket("以市政府名义（含市政府授权市政府办公室）发文") == "以市政府名义（含市政府授权市政府办公室）发文"

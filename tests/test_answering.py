@@ -253,6 +253,11 @@ def test_topic_named_by_a_synonym_is_answered(assistant: Assistant) -> None:
     assert "24小时值班制度" in answer.answer
 
 
+def test_who_to_ask_for_leave_is_answered_by_a_sentence_on_leave(assistant: Assistant) -> None:
+    answer = assistant.ask("我是部门负责人，副市长召集的专题会我去不了，跟谁请假？", jurisdiction="平凉市")
+    assert [c.key for c in answer.citations] == [("平凉市", 57)] and "向会议主持人请假" in answer.answer
+
+
 def test_meeting_named_in_the_rules_by_its_short_name(assistant: Assistant) -> None:
     answer = assistant.ask("攀枝花的市长办公会议由谁召集主持？")
     assert [c.key for c in answer.citations] == [("攀枝花市", 44)] and "市长办公会由市长召集和主持" in answer.answer

@@ -113,7 +113,7 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
 
 
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
-_ASKED_ACT = re.compile(r"谁(?:来|去)?(签发|签署|审批|审定|批准|起草|请假|报备)")
+_ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|审批|审定|批准|起草|请假|报备|组织)")
 
 
 def asked_act(question: str) -> set[str]:

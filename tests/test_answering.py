@@ -119,7 +119,8 @@ def test_follow_up_carries_jurisdiction_and_swaps_topic(assistant: Assistant) ->
 
 @pytest.mark.parametrize("question", ["平凉市政府常务会议一般在星期几开？", "平凉市政府常务会议上汇报一个议题限时几分钟？",
                                       "平凉市政府常务会议一般几点开始？", "平凉市政府常务会议会前学法，每次一般学多长时间？",
-                                      "平凉市以市政府办公室名义发的文件，一般由谁签发？"])
+                                      "平凉市以市政府办公室名义发的文件，一般由谁签发？",
+                                      "攀枝花市政府常务会议的会前学习，具体由哪个单位负责组织？"])
 def test_not_in_the_rules_abstains_with_related_articles(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
@@ -299,10 +300,12 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     ("忻州市长出差了，常务副市长偏偏也在外面出差，这几天谁代行市长职务？", ("忻州市", 5), "由其他副市长代行市长职务"),
     ("我们局想对各县区政府搞一次检查考核，在攀枝花我们能自己定个考核项目吗？", ("攀枝花市", 68), "不得自行设置"),
     ("我们局长要离开忻州去外地几天，请假流程咋走？最后报到谁那儿？", ("忻州市", 45), "由各部门向市政府办公室报告"),
+    ("我是庄浪县一个局的局长，下个月要去省里参加一周培训，走之前需要怎么报？", ("庄浪县", 77), "提前3天向县政府书面报告"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:
-    # 提前 in a statement after the question, 这几天 ("these days"), 去外地几天 and 搞一次 ask for no number.
+    # 提前 in a statement after the question, 这几天 ("these days"), 去外地几天 and 搞一次 ask for no
+    # number, and 参加培训 asks for no participants.
     answer = assistant.ask(question)
     assert [c.key for c in answer.citations] == [key] and fact in answer.answer
 

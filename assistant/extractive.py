@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from .intent import GENERAL, Intent, classify, classify_all
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
-from .keyword import BM25, KeywordIndex, domain_terms, rule_terms, said, said_phrases, split_sentences, tokenize
+from .keyword import (BM25, KeywordIndex, domain_terms, rule_terms, rules_words, said, said_phrases,
+                      split_sentences, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
@@ -105,9 +106,12 @@ def _said_in_parts(term: str, jurisdiction: str, keyword: KeywordIndex) -> bool:
     return bool(parts) and all(keyword.mentions(jurisdiction, part) for part in parts)
 
 
-def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[str]]) -> bool:
-    """A sentence can answer when it matches a strict intent and it (or its article's lead) names every topic."""
+def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[str]], acts: set[str]) -> bool:
+    """A sentence can answer when it matches a strict intent, states the act a who-question asks
+    about (if any), and it (or its article's lead) names every topic."""
     if intent.strict and intent.answer is not None and not intent.answer.search(sentence):
+        return False
+    if acts and not any(act in sentence for act in acts):
         return False
     return names_topics(f"{sentence}\n{lead}", topics)
 
@@ -139,8 +143,9 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
 
     Candidates are scored by their keyword score (relative to the best sentence retrieved), the
     article's rank, whether they open with a topic of the question, and how much of the question's
-    concepts (and of the follow-up's ``focus``) they state. A second sentence of the same article is quoted too when it scores nearly
-    as well (multi-part questions), and so are sentences stating concepts the quote leaves out.
+    concepts (and of the follow-up's ``focus``) they state. Sentences about another role than the
+    question's are passed over. A second sentence of the same article is quoted too when it scores
+    nearly as well (multi-part questions), and so are sentences stating concepts the quote leaves out.
     """
     finding = Finding(jurisdiction, ranked)
     question_concepts = concepts(question)
@@ -149,16 +154,14 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     topics = question_topics(question)
     focus_concepts = concepts(focus)
     asked = focus or question
-    roles = [role for role in ROLES if occurs(role, " ".join([asked, *(w for _, ws in said_phrases(asked) for w in ws)]))]
+    roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))]
     acts = asked_act(asked) if intent.name == "who" else set()
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
         sentences = split_sentences(hit.article.text)
         for index, sentence in enumerate(sentences):
-            if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics):
-                continue
-            if acts and not any(act in sentence for act in acts):
+            if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics, acts):
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
                 occurs(role, sentence[:SUBJECT_SPAN + len(role)]) for role in roles)

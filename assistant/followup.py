@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .concepts import ROLES, concepts, occurs
 from .intent import classify
-from .keyword import said_phrases, synonyms, synonyms_longest_first
+from .keyword import rules_words, synonyms, synonyms_longest_first
 from .places import PlaceFinder
 from .topics import question_topics
 
@@ -130,7 +130,7 @@ def _replace_same_kind(previous: str, phrase: str) -> str:
 def _swap_same_kind(previous: str, phrase: str) -> str | None:
     """The previous question with its meeting/role swapped for the one the phrase names ("专题会的纪要呢？"
     after a question on 常务会议's 纪要, "那市长自己出差呢" after 副市长's), or None."""
-    expanded = " ".join(word for _, words in said_phrases(phrase) for word in words)
+    expanded = " ".join(rules_words(phrase))
     for category in _CATEGORIES:
         new = next((word for word in category if occurs(word, phrase)), None) or next(
             (word for word in category if occurs(word, expanded)), None)

@@ -117,6 +117,11 @@ def said_phrases(question: str) -> tuple[tuple[str, list[str]], ...]:
                  if phrase in question and said(phrase, question))
 
 
+def rules_words(text: str) -> list[str]:
+    """The rules' words for the colloquial phrases the text says (一把手 → 主要负责同志, …)."""
+    return [word for _, words in said_phrases(text) for word in words]
+
+
 EXPANSION_WEIGHT = 0.6
 
 
@@ -130,9 +135,8 @@ def query_terms(question: str) -> dict[str, float]:
     """Weighted search terms: the question's own tokens (1.0) and the rules' words for its
     colloquial phrases (EXPANSION_WEIGHT)."""
     terms = dict.fromkeys(tokenize(question), 1.0)
-    for _, expansions in said_phrases(question):
-        for expansion in expansions:
-            terms.setdefault(expansion, EXPANSION_WEIGHT)
+    for expansion in rules_words(question):
+        terms.setdefault(expansion, EXPANSION_WEIGHT)
     return terms
 
 

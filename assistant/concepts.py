@@ -25,7 +25,10 @@ def concepts(question: str) -> list[set[str]]:
     for phrase, expansions in said_phrases(question):
         if phrase in rest:
             found.append({phrase, *expansions})
-            rest = rest.replace(phrase, " ")
+            # 常务会 said as the head of 常务会议 takes the whole word, leaving no fragment (议要) behind.
+            said_as = max((word for word in expansions if word.startswith(phrase) and word in rest),
+                          key=len, default=phrase)
+            rest = rest.replace(said_as, " ")
     found.extend({token} for token in dict.fromkeys(tokenize(rest))
                  if (len(token) > 1 or token.isdigit()) and occurs(token, question))  # 县长 of 副县长 is no concept
     return found

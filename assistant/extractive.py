@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .intent import GENERAL, Intent, classify, classify_all
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
-from .keyword import (BM25, KeywordIndex, domain_terms, rule_terms, rules_words, said, said_phrases,
-                      split_sentences, tokenize)
+from .keyword import (BM25, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
+                      said_phrases, split_sentences, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
@@ -71,23 +71,38 @@ def complete(chosen: set[int], sentences: list[str], question_concepts: list[set
 
 
 def continue_list(chosen: set[int], sentences: list[str], intent: Intent) -> set[int]:
-    """Add the sentences right after a chosen one that go on with its list of participants: a
-    participants answer often spans sentences ("…主要负责人列席会议。…信息室负责人列席会议。")."""
-    if intent.name != "participants" or intent.answer is None:
+    """Add the sentences that carry on a chosen one: for a participants answer, the neighbours that go
+    on with its list ("…主要负责人列席会议。…信息室负责人列席会议。"); for other answers, the clause after a
+    "；" when it answers too, for another case ("…3日内印发；有重大修改意见…10日内印发。")."""
+    if intent.answer is None:
         return chosen
     extended = set(chosen)
-    for index in sorted(chosen):
-        verbs = set(intent.answer.findall(sentences[index]))
-        while index + 1 < len(sentences) and verbs & set(intent.answer.findall(sentences[index + 1])):
-            index += 1
-            extended.add(index)
+    for start in sorted(chosen):
+        if intent.name == "participants":
+            extended |= _same_list(start, sentences, intent.answer)
+        elif (sentences[start].endswith("；") and start + 1 < len(sentences)
+              and intent.answer.search(sentences[start + 1])):
+            extended.add(start + 1)
     return extended
+
+
+def _same_list(start: int, sentences: list[str], answer: re.Pattern[str]) -> set[int]:
+    """The sentences on either side of ``start`` that name the same way of taking part (列席, 参加…)."""
+    verbs = set(answer.findall(sentences[start]))
+    found: set[int] = set()
+    for step in (1, -1):
+        index = start + step
+        while 0 <= index < len(sentences) and verbs & set(answer.findall(sentences[index])):
+            found.add(index)
+            index += step
+    return found
 
 
 def missing_here(question: str, question_concepts: list[set[str]], jurisdiction: str,
                  keyword: KeywordIndex) -> list[str]:
     """Domain terms and rule terms of the question that other jurisdictions' rules use but this
-    one's never do ("销假" asked of 平凉): the clearest sign that these rules do not address it."""
+    one's never do ("销假" asked of 平凉), and matters outside the work rules that these never
+    mention (报销, 加班费): the clearest sign that these rules do not address it."""
     missing = []
     for concept in question_concepts:
         terms = [word for word in concept if word in domain_terms() and word not in _PERIODS]
@@ -95,7 +110,8 @@ def missing_here(question: str, question_concepts: list[set[str]], jurisdiction:
                 and any(keyword.mentions_anywhere(word) for word in terms)
                 and not _said_in_parts(terms[0], jurisdiction, keyword)):
             missing.append(terms[0])
-    missing.extend(term for term in rule_terms() if term in question and said(term, question)
+    missing.extend(term for term in rule_terms() | outside_terms()
+                   if term in question and said(term, question)
                    and not keyword.mentions(jurisdiction, term) and term not in missing)
     return missing
 
@@ -118,11 +134,18 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
 
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
 _ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|审批|审定|批准|起草|请假|报备|组织)")
+# "哪些单位列席？": a participants question about one way of taking part.
+_ATTENDANCE = re.compile(r"列席|出席|参加|组成|参会|与会")
 
 
-def asked_act(question: str) -> set[str]:
+def asked_act(question: str, intent: Intent) -> set[str]:
     """Words for the one act a single-ask who-question is about ("由谁签发" → 签发, with the rules'
-    words for a colloquial phrase that says it), or nothing when it asks about several."""
+    words for a colloquial phrase that says it), 列席 for a question on who sits in (not who is a
+    member or attends), or nothing when it asks about several."""
+    if intent.name == "participants":
+        return {"列席"} if set(_ATTENDANCE.findall(question)) == {"列席"} else set()
+    if intent.name != "who":
+        return set()
     acts = set(_ASKED_ACT.findall(question))
     if len(acts) != 1 or len(re.findall(r"[？?]", question)) > 1:
         return set()
@@ -146,6 +169,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     concepts (and of the follow-up's ``focus``) they state. Sentences about another role than the
     question's are passed over. A second sentence of the same article is quoted too when it scores
     nearly as well (multi-part questions), and so are sentences stating concepts the quote leaves out.
+    It abstains when the answer would come from a lower article while the question names something
+    only the top article of the jurisdiction states.
     """
     finding = Finding(jurisdiction, ranked)
     question_concepts = concepts(question)
@@ -155,7 +180,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     focus_concepts = concepts(focus)
     asked = focus or question
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))]
-    acts = asked_act(asked) if intent.name == "who" else set()
+    acts = asked_act(asked, intent)
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
@@ -179,9 +204,12 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     article = ranked[position].article
     sentences = split_sentences(article.text)
     finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25)
-    if (finding.coverage < MIN_COVERAGE
-            or coverage(question_concepts, _with_context(sentences, index),
-                        keyword.article_bm25, known_only=True) < MIN_SENTENCE_COVERAGE):
+    context = _with_context(sentences, index)  # a follow-up's sentence may state its own words only
+    sentence_coverage = max(coverage(wanted, context, keyword.article_bm25, known_only=True)
+                            for wanted in (question_concepts, focus_concepts))
+    if finding.coverage < MIN_COVERAGE or sentence_coverage < MIN_SENTENCE_COVERAGE:
+        return finding
+    if position > 0 and _unique_to_another(question_concepts, ranked, article, keyword):
         return finding
     seconds = [(i, s) for sc, p, i, s in candidates[1:]
                if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]
@@ -212,6 +240,16 @@ def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: 
             chosen |= {index for index, sentence in enumerate(sentences) if sentence in sub.quote}
     finding.quote = join_quote([(index, sentences[index]) for index in sorted(chosen)])
     return finding
+
+
+def _unique_to_another(question_concepts: list[set[str]], ranked: list[Ranked], article: StoredArticle,
+                       keyword: KeywordIndex) -> bool:
+    """Whether the question names something that only the top article of the jurisdiction states
+    ("13710" 督办平台) while the answer comes from another article."""
+    top = ranked[0].article
+    texts = [a.text for a in keyword.articles if a.jurisdiction == top.jurisdiction]
+    return any(states(c, top.text) and not states(c, article.text)
+               and sum(1 for text in texts if states(c, text)) == 1 for c in question_concepts)
 
 
 def _with_context(sentences: list[str], index: int) -> str:

@@ -75,6 +75,12 @@ def rule_terms() -> frozenset[str]:
 
 
 @cache
+def outside_terms() -> frozenset[str]:
+    """Matters the work rules do not govern, such as 报销 or 加班费 (assistant/data/outside_terms.txt)."""
+    return frozenset(data_lines("outside_terms.txt"))
+
+
+@cache
 def synonyms() -> dict[str, list[str]]:
     """Colloquial phrase → the rules' own words (assistant/data/synonyms.toml)."""
     text = resources.files("assistant.data").joinpath("synonyms.toml").read_text(encoding="utf-8")

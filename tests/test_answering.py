@@ -119,7 +119,9 @@ def test_follow_up_carries_jurisdiction_and_swaps_topic(assistant: Assistant) ->
 
 @pytest.mark.parametrize("question", ["平凉市政府常务会议一般在星期几开？", "平凉市政府常务会议上汇报一个议题限时几分钟？",
                                       "平凉市政府常务会议一般几点开始？", "平凉市政府常务会议会前学法，每次一般学多长时间？",
-                                      "平凉市以市政府办公室名义发的文件，一般由谁签发？"])
+                                      "平凉市以市政府办公室名义发的文件，一般由谁签发？",
+                                      "平凉市政府常务会议要有多少组成人员到会才能召开？",
+                                      "平凉市政府部门实行24小时值班，值班人员的值班补助按什么标准发？"])
 def test_not_in_the_rules_abstains_with_related_articles(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
@@ -355,3 +357,51 @@ def test_follow_up_with_its_own_topic_and_ask_is_a_new_question(assistant: Assis
 def test_other_place_asked_about_the_same_requirement(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议也有这个要求吗？", history=[("攀枝花市政府常务会议要到多少人才能开？", "")])
     assert answer.jurisdictions == ["庄浪县"] and answer.abstained and not answer.citations
+
+
+def test_quorum_is_answered_where_the_rules_set_one(assistant: Assistant) -> None:
+    answer = assistant.ask("攀枝花市政府常务会议要有多少组成人员到会才能召开？")
+    assert [c.key for c in answer.citations] == [("攀枝花市", 42)] and "半数以上组成人员到会方可召开" in answer.answer
+
+
+def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:
+    answer = assistant.ask("庄浪县政府常务会议，有没有哪些单位是每次都固定列席的？")
+    assert [c.key for c in answer.citations] == [("庄浪县", 50)]
+    assert "县监委负责人、司法局主要负责人固定列席会议" in answer.answer
+    # The list of those sitting in spans sentences on both sides of the best one.
+    listed = assistant.ask("攀枝花开市政府常务会，除了市长、副市长、秘书长，还有哪些单位的负责人要列席？")
+    assert "市司法局" in listed.answer and "市政府研究室" in listed.answer
+
+
+def test_deadline_quote_goes_on_with_the_other_case(assistant: Assistant) -> None:
+    answer = assistant.ask("平凉市政府常务会讨论通过、决定印发的文件，会后多长时间内印发？")
+    assert [c.key for c in answer.citations] == [("平凉市", 59)]
+    assert "3日内印发" in answer.answer and "10日内印发" in answer.answer
+
+
+def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
+    answer = assistant.ask("庄浪县副县长临时被叫去陪同上级调研，来不及提前请假，这种情况怎么报？")
+    assert [c.key for c in answer.citations] == [("庄浪县", 76)] and "即有即报县长" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("攀枝花这边搞公务接待，工作餐每人每餐的标准是多少钱？", "攀枝花市"),  # no rule states an amount of money
+    ("攀枝花要求规范性文件规定有效期，那有效期最长能定几年？", "攀枝花市"),  # nor a number of years
+    ("忻州“13710”督办平台上交办下来的督办事项，部门得在几天之内反馈办理情况？", "忻州市"),  # only 第四十一条 names it
+    ("忻州市政府工作人员出差，住宿费每天报销标准是多少？", "忻州市"),  # 报销 is no matter of the work rules
+])
+def test_neighbouring_rule_is_no_answer(assistant: Assistant, question: str, place: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.answer.startswith(f"《{place}人民政府工作规则》未对此作出规定。")
+
+
+def test_follow_up_on_a_follow_up_is_judged_by_its_own_condition(assistant: Assistant) -> None:
+    history = [("平凉市部门之间征求意见，几天内要回复？", "一般应在7个工作日内回复"),
+               ("那市政府转办的公文，属于部门职权范围内的，多久要办结？", "承办部门应在7个工作日内办结")]
+    answer = assistant.ask("要是需要调查论证的事项呢？", history=history)
+    assert [c.key for c in answer.citations] == [("平凉市", 73)] and "不得超过30个工作日" in answer.answer
+
+
+def test_follow_up_swapping_in_the_department_head(assistant: Assistant) -> None:
+    answer = assistant.ask("那市政府部门一把手出差呢？也是这样吗？", history=[("平凉副市长出差要提前几天请假？", "")])
+    assert [c.key for c in answer.citations] == [("平凉市", 80)] and "提前3天向市政府书面报告" in answer.answer

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.concepts import concepts, occurs
-from assistant.keyword import query_terms, said, unbracket
+from assistant.config import PROJECT_ROOT
+from assistant.keyword import outside_terms, query_terms, said, unbracket
 
 
 @pytest.mark.parametrize(("phrase", "question", "expected"), [
@@ -32,6 +33,13 @@ def test_heads_are_not_stated_by_their_deputies() -> None:
     assert {"县长"} in concepts("县长出差了，工作由谁主持？")
 
 
+def test_phrase_said_as_the_head_of_a_word_leaves_no_fragment() -> None:
+    # 常务会 (a colloquial phrase) heads 常务会议; the rest of the question is 要 and 和, not 议要 or 议和.
+    words = {word for concept in concepts("常务会议要几个人到场才能开？") for word in concept}
+    assert "常务会议" in words and "议要" not in words
+    assert "议和" not in {word for concept in concepts("庄浪常务会议和张掖常务会议有何不同") for word in concept}
+
+
 def test_meetings_are_stated_by_their_short_names() -> None:
     assert occurs("市长办公会议", "市长办公会由市长召集和主持") and not occurs("会议", "会上讨论")
 
@@ -40,3 +48,10 @@ def test_short_bracketed_parts_read_as_one_word() -> None:
     assert unbracket("各县（区）政府、乡（镇）政府主要负责人") == "各县区政府、乡镇政府主要负责人"
     assert unbracket("以市政府名义（含市政府授权市政府办公室）发文") == "以市政府名义（含市政府授权市政府办公室）发文"
     assert occurs("乡镇", "有关部门、单位、乡（镇）政府主要负责人列席会议")
+
+
+def test_matters_outside_the_rules_occur_in_none_of_the_bundled_rules() -> None:
+    sources = (PROJECT_ROOT / "index" / "sources").glob("*.txt")
+    rules = "".join("".join(path.read_text(encoding="utf-8").split()) for path in sources)  # across line breaks
+    assert {"报销", "加班费"} <= outside_terms()
+    assert [term for term in outside_terms() if term in rules] == []

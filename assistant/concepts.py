@@ -11,7 +11,8 @@ from .numerals import NUMERAL_CHARS
 from .topics import names
 
 _NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
-# Heads of government, whose titles hide inside their deputies' and assistants' (市长 in 副市长, 市长助理).
+# Heads of government, whose titles hide inside their deputies' and assistants' and in meeting names
+# (市长 in 副市长, 市长助理, 市长办公会议).
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
 # Roles a question can be about, most specific first.
 ROLES = ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
@@ -36,7 +37,7 @@ def concepts(question: str) -> list[set[str]]:
 
 @cache
 def _head_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!副){re.escape(word)}(?!助理)")
+    return re.compile(rf"(?<!副){re.escape(word)}(?!助理|办公会)")
 
 
 _normalized = lru_cache(maxsize=8192)(normalize)
@@ -44,7 +45,7 @@ _unbracketed = lru_cache(maxsize=8192)(unbracket)
 
 
 def occurs(word: str, text: str) -> bool:
-    """Whether the text states the word: 市长 is not stated by 副市长 or 市长助理 alone, 三天 is
+    """Whether the text states the word: 市长 is not stated by 副市长, 市长助理 or 市长办公会议 alone, 三天 is
     stated by 3天, 乡镇 by 乡（镇） and 市长办公会议 by 市长办公会."""
     if word in _HEADS:
         return _head_pattern(word).search(text) is not None

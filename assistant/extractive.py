@@ -29,6 +29,7 @@ QUOTE_GAP = "……"
 SENTENCE_COVERAGE = 1.5  # weight of the share of the question's concepts a candidate sentence states
 COMPLETION_SHARE = 0.1
 COMPLETION_MAX = 2
+NAMES_SOMEONE_BONUS = 0.3
 _PERIODS = frozenset({"每年", "每月", "每半年", "半年", "每周"})
 
 
@@ -195,6 +196,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
                      + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)
+                     + (NAMES_SOMEONE_BONUS if intent.name == "who" and any(occurs(role, sentence) for role in ROLES) else 0.0)
                      + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))
     if not candidates:
@@ -203,7 +205,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     score, position, index, sentence = candidates[0]
     article = ranked[position].article
     sentences = split_sentences(article.text)
-    finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25)
+    finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25, known_only=True)
     context = _with_context(sentences, index)  # a follow-up's sentence may state its own words only
     sentence_coverage = max(coverage(wanted, context, keyword.article_bm25, known_only=True)
                             for wanted in (question_concepts, focus_concepts))

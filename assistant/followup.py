@@ -89,10 +89,13 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
             swapped = _swap_same_kind(previous.standalone, phrase)
             return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase)
-        if question_topics(question) and classify(question).name != "general":
-            # "那专题会议一般由谁召开？" asks anew; "纪要谁签发？" after a question on the 常务会议 asks
-            # about that meeting's 纪要.
-            meeting = "" if _meeting(question) else _meeting(previous.standalone)
+        own_topics = question_topics(question)
+        if own_topics and (classify(question).name != "general"
+                           or not set(own_topics) & set(question_topics(previous.standalone))):
+            # "那专题会议一般由谁召开？" and "那季度经济形势分析会又是什么时候开？" ask anew; "纪要谁签发？"
+            # after a question on the 常务会议 asks about that meeting's 纪要.
+            names_meeting = _meeting(question) or any(word.endswith(("会", "会议")) for topic in own_topics for word in topic)
+            meeting = "" if names_meeting else _meeting(previous.standalone)
             return Turn(question, f"{meeting}{question}", previous.jurisdictions)
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))

@@ -129,6 +129,7 @@ def rules_words(text: str) -> list[str]:
 
 
 EXPANSION_WEIGHT = 0.6
+LEADER_WEIGHT = 0.3
 
 
 @cache
@@ -143,6 +144,8 @@ def query_terms(question: str) -> dict[str, float]:
     terms = dict.fromkeys(tokenize(question), 1.0)
     for expansion in rules_words(question):
         terms.setdefault(expansion, EXPANSION_WEIGHT)
+    if re.search(r"[市县]长|秘书长", question):  # the rules often say 市政府领导 for any of them
+        terms.setdefault("领导", LEADER_WEIGHT)
     return terms
 
 

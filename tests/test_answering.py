@@ -405,3 +405,14 @@ def test_follow_up_on_a_follow_up_is_judged_by_its_own_condition(assistant: Assi
 def test_follow_up_swapping_in_the_department_head(assistant: Assistant) -> None:
     answer = assistant.ask("那市政府部门一把手出差呢？也是这样吗？", history=[("平凉副市长出差要提前几天请假？", "")])
     assert [c.key for c in answer.citations] == [("平凉市", 80)] and "提前3天向市政府书面报告" in answer.answer
+
+
+def test_follow_up_naming_another_meeting_asks_anew(assistant: Assistant) -> None:
+    answer = assistant.ask("那季度经济形势分析会又是什么时候开？", history=[("张掖市政府常务会议一般安排在哪天开？", "")])
+    assert [c.key for c in answer.citations] == [("张掖市", 43)] and "下季度首月的上旬" in answer.answer
+
+
+def test_who_convenes_is_answered_by_the_sentence_naming_someone(assistant: Assistant) -> None:
+    # 市长 inside 市长办公会议 names a meeting, not a person.
+    answer = assistant.ask("那专题会议一般由谁召开？", history=[("忻州市长办公会议的纪要谁签发？", "")])
+    assert "委托市政府秘书长、副秘书长召开市政府专题会议" in answer.answer

@@ -29,6 +29,7 @@ def test_expansion_skips_phrases_inside_other_words() -> None:
 def test_heads_are_not_stated_by_their_deputies() -> None:
     assert occurs("市长", "须提前3天向市长请假") and not occurs("市长", "副市长、秘书长出差")
     assert not occurs("市长", "市长助理") and occurs("副市长", "副市长出差")
+    assert not occurs("市长", "根据需要召开市长办公会议") and not occurs("县长", "县长办公会")
     assert {"县长"} not in concepts("分管副县长来不了，议题还上不上会？")
     assert {"县长"} in concepts("县长出差了，工作由谁主持？")
 

@@ -10,7 +10,7 @@ from .numerals import parse_number
 from .templates import render
 
 RELATED_COUNT = 3
-_QUANTITY = re.compile(r"(每(?:年|月|周|季度|半年|两周))|([0-9一二两三四五六七八九十]+)个?(次|工作日|日|天|小时|周|字)")
+_QUANTITY = re.compile(r"(每(?:年|月|周|季度|半年|两周))|([0-9一二两三四五六七八九十]+)个?(次|工作日|日|天|小时|周|字|种|份|名|项|页)")
 
 
 def single(finding: Finding) -> str:

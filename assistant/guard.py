@@ -16,7 +16,7 @@ MAX_HISTORY_TURNS = 20
 MAX_HISTORY_CHARS = 4000  # per turn; longer earlier answers are cut
 _INJECTION = re.compile(
     r"忽略|无视|不要理会|不用管|别管|抛开|忘掉|忘记|ignore|disregard"
-    r"|你现在是|你是一个|假装|扮演|角色扮演|没有(?:任何)?限制|不受.{0,6}限制|越狱|开发者模式|system prompt|系统提示"
+    r"|你现在是|你是一个|假装|扮演|角色扮演|(?<!有)没有(?:任何)?限制|不受.{0,6}限制|越狱|开发者模式|system prompt|系统提示"
     r"|指令(?!性)|优先级高于|最高优先级|管理员|系统消息|不要引用|不用引用|无需引用|不要依据|不必依据|编一个|随便编|直接说是|就说|回答必须是"
     r"|系统通知|从现在起|你必须|必须回答|只能回答|只许回答",
     re.IGNORECASE,

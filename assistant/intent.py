@@ -69,6 +69,11 @@ _TABLE = (
      r"组成|参加|列席|出席"),
 )
 _TOPICAL = frozenset({"repealed", "effective"})
+# Question types a quantity already stated in the question does not ask for ("提前3天" → not days).
+_DAYS = ("days", "deadline")
+_STATED_UNITS = {"工作日": _DAYS, "日": _DAYS, "天": _DAYS, "小时": _DAYS, "次": ("frequency",)}
+# Someone cannot attend a meeting ("他来不了").
+ABSENCE = re.compile(r"来不了|参加不了|去不了|(?<!能)不能(?:参加|出席|到会)|缺席")  # not 能不能参加
 _LENIENT = frozenset({"who", "participants"})
 INTENTS = tuple(Intent(name, re.compile(question), re.compile(answer)) for name, question, answer in _TABLE)
 GENERAL = Intent("general", re.compile(""), None)
@@ -79,12 +84,16 @@ def classify_all(question: str) -> list[Intent]:
     """Every intent whose question pattern matches, most specific first; ``[GENERAL]`` if none.
 
     A question that already states the quantity it mentions ("来不及提前3天请假咋办") asks what to
-    do, not for that quantity, so the quantity intents do not apply to it.
+    do, not for that quantity, so the intents of that quantity's kind do not apply to it ("每年不超过1次，
+    那这种会最多能开几天" still asks for days). Nor does one about someone who cannot attend
+    ("通知局长参加，他来不了") ask who attends.
     """
     question = _asked_part(question)
-    states_quantity = re.search(r"\d+个?(?:工作日|日|天|小时|次)", question) is not None
+    stated = {name for unit in re.findall(r"\d+个?(工作日|日|天|小时|次)", question)
+              for name in _STATED_UNITS[unit]}
+    absent = ABSENCE.search(question) is not None
     found = [intent for intent in INTENTS if intent.question.search(question)
-             and not (states_quantity and intent.name in {"days", "deadline", "frequency"})]
+             and intent.name not in stated and not (absent and intent.name == "participants")]
     return found or [GENERAL]
 
 

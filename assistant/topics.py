@@ -23,7 +23,7 @@ def question_topics(question: str) -> list[frozenset[str]]:
         if phrase in terms or all(word in terms for word in words):
             groups.append(frozenset(word for word in [phrase, *words] if word in terms))
     groups.extend(frozenset([term]) for term in terms
-                  if term in question and not any(term in group for group in groups))
+                  if names(term, question) and not any(term in group for group in groups))
     return groups
 
 

@@ -389,6 +389,8 @@ def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
     ("攀枝花要求规范性文件规定有效期，那有效期最长能定几年？", "攀枝花市"),  # nor a number of years
     ("忻州“13710”督办平台上交办下来的督办事项，部门得在几天之内反馈办理情况？", "忻州市"),  # only 第四十一条 names it
     ("忻州市政府工作人员出差，住宿费每天报销标准是多少？", "忻州市"),  # 报销 is no matter of the work rules
+    # 每年不超过1次 answers how often, not how many days such a meeting may last.
+    ("平凉以部门名义开全市性会议原则上每年不超过1次，那这种会最多能开几天、参会人数上限是多少？", "平凉市"),
 ])
 def test_neighbouring_rule_is_no_answer(assistant: Assistant, question: str, place: str) -> None:
     answer = assistant.ask(question)
@@ -416,3 +418,16 @@ def test_who_convenes_is_answered_by_the_sentence_naming_someone(assistant: Assi
     # 市长 inside 市长办公会议 names a meeting, not a person.
     answer = assistant.ask("那专题会议一般由谁召开？", history=[("忻州市长办公会议的纪要谁签发？", "")])
     assert "委托市政府秘书长、副秘书长召开市政府专题会议" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["平凉市长办公会议通知我们局长参加，他临时有急事来不了，按规定怎么处理？",
+                                      "平凉市长办公会点名让我们局长参加，他正好有事去不了，这事咋报？"])
+def test_someone_who_cannot_attend_is_answered_by_the_rule_on_absence(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert [c.key for c in answer.citations] == [("平凉市", 57)] and "由市政府办公室向会议主持人报告" in answer.answer
+
+
+def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> None:
+    # 攀枝花 says who signs the 专题会议's 纪要, not the 市长办公会's.
+    answer = assistant.ask("市长办公会开完了，会议纪要最后由谁签发？", jurisdiction="攀枝花市")
+    assert answer.abstained and not answer.citations

@@ -73,6 +73,12 @@ def test_rule_term_naming_instructions_is_no_injection(assistant: Assistant) -> 
     assert "不得向各县（市、区）政府发布指令性公文" in answer.answer
 
 
+def test_asking_whether_there_is_a_limit_is_no_injection(assistant: Assistant) -> None:
+    answer = assistant.ask("平凉和忻州对每个部门往市政府报简报的种数有没有限制，两边一样吗？")
+    assert not answer.notice and [c.key for c in answer.citations] == [("平凉市", 74), ("忻州市", 37)]
+    assert answer.answer.count("只向市政府报送1种简报") == 2 and answer.answer.endswith("结论：以上各地规定相同。")
+
+
 @pytest.mark.parametrize(("history", "dropped"), [
     ("不是列表", 1),
     ([("平凉市政府常务会议多久开一次？", "每月2次"), "坏的", ("只有一项",), (1, 2)], 3),

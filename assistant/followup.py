@@ -78,7 +78,8 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
         return Turn(question, question, named)
     continuation = _CONTINUATION.match(question.strip())
     if not is_elliptical(question, places):
-        if named and _ANAPHOR.search(question):  # "庄浪县也有这个要求吗？"
+        if named and (_ANAPHOR.search(question) or is_dependent(question, places)):
+            # "庄浪县也有这个要求吗？", "攀枝花那边呢，一年开几次？"
             return Turn(question, f"{question} {places.strip(previous.standalone)}", named)
         if named or mentions.unknown:
             return Turn(question, question, named)

@@ -431,3 +431,14 @@ def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> Non
     # 攀枝花 says who signs the 专题会议's 纪要, not the 市长办公会's.
     answer = assistant.ask("市长办公会开完了，会议纪要最后由谁签发？", jurisdiction="攀枝花市")
     assert answer.abstained and not answer.citations
+
+
+def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None:
+    # A 请示 sent up in the government's name is an 上行文, which is what the signing rule names.
+    answer = assistant.ask("我们局起草了一份以庄浪县政府名义报市政府的请示，这种上行文最后得谁签发？")
+    assert [c.key for c in answer.citations] == [("庄浪县", 68)] and "由县长签发" in answer.answer
+
+
+def test_follow_up_naming_a_place_and_little_else_keeps_the_subject(assistant: Assistant) -> None:
+    answer = assistant.ask("攀枝花那边呢，一年开几次？", history=[("张掖市政府全体会议多长时间开一次？", "")])
+    assert [c.key for c in answer.citations] == [("攀枝花市", 41)] and "一般每年召开3次" in answer.answer

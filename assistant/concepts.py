@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import BM25, said_phrases, tokenize, unbracket
+from .keyword import BM25, domain_terms, said_phrases, tokenize, unbracket
 from .matching import normalize
 from .numerals import NUMERAL_CHARS
 from .topics import names
@@ -26,13 +26,19 @@ def concepts(question: str) -> list[set[str]]:
     for phrase, expansions in said_phrases(question):
         if phrase in rest:
             found.append({phrase, *expansions})
-            # 常务会 said as the head of 常务会议 takes the whole word, leaving no fragment (议要) behind.
-            said_as = max((word for word in expansions if word.startswith(phrase) and word in rest),
-                          key=len, default=phrase)
-            rest = rest.replace(said_as, " ")
+            rest = rest.replace(_said_as(phrase, expansions, rest), " ")
     found.extend({token} for token in dict.fromkeys(tokenize(rest))
                  if (len(token) > 1 or token.isdigit()) and occurs(token, question))  # 县长 of 副县长 is no concept
     return found
+
+
+def _said_as(phrase: str, expansions: list[str], text: str) -> str:
+    """The words the phrase stands for in the text: 常务会 said as the head of 常务会议 takes the whole
+    word, leaving no fragment (议要) behind, unless what follows it is a term of its own (常务会|议题)."""
+    start = text.find(phrase) + len(phrase)
+    if any(text.startswith(term, start) for term in domain_terms()):
+        return phrase
+    return max((word for word in expansions if word.startswith(phrase) and word in text), key=len, default=phrase)
 
 
 @cache

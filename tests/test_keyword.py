@@ -39,6 +39,7 @@ def test_phrase_said_as_the_head_of_a_word_leaves_no_fragment() -> None:
     words = {word for concept in concepts("常务会议要几个人到场才能开？") for word in concept}
     assert "常务会议" in words and "议要" not in words
     assert "议和" not in {word for concept in concepts("庄浪常务会议和张掖常务会议有何不同") for word in concept}
+    assert {"议题"} in concepts("部门想上个常务会议题，要经过谁同意？")  # 常务会 + 议题, a term of its own
 
 
 def test_meetings_are_stated_by_their_short_names() -> None:

@@ -27,9 +27,16 @@ def question_topics(question: str) -> list[frozenset[str]]:
     return groups
 
 
+_ANY_MEETING = ("有关会议", "各类会议", "各种会议")
+
+
 def names(term: str, text: str) -> bool:
-    """Whether the text names the term; a meeting also by its short name (市长办公会 for 市长办公会议)."""
-    return term in text or (len(term) >= 4 and term.endswith("会议") and term[:-1] in text)
+    """Whether the text names the term; a meeting also by its short name (市长办公会 for 市长办公会议) or
+    as one of the government's meetings in general (市政府有关会议)."""
+    if term in text:
+        return True
+    meeting = len(term) >= 4 and term.endswith("会议")
+    return meeting and (term[:-1] in text or any(words in text for words in _ANY_MEETING))
 
 
 def names_topics(text: str, topics: list[frozenset[str]]) -> bool:

@@ -44,6 +44,8 @@ def test_phrase_said_as_the_head_of_a_word_leaves_no_fragment() -> None:
 
 def test_meetings_are_stated_by_their_short_names() -> None:
     assert occurs("市长办公会议", "市长办公会由市长召集和主持") and not occurs("会议", "会上讨论")
+    # A rule on the government's meetings in general covers each of them.
+    assert occurs("常务会议", "应按要求参加市政府有关会议") and not occurs("常务会议", "会议室")
 
 
 def test_short_bracketed_parts_read_as_one_word() -> None:

@@ -158,11 +158,15 @@ def asked_act(question: str, intent: Intent) -> set[str]:
     return {act, *(word for phrase, words in said_phrases(question) if act in phrase for word in words)}
 
 
+def _names_someone(sentence: str) -> bool:
+    """Whether the sentence names a role (a who-answer names someone: "市长、副市长…召开")."""
+    return any(occurs(role, sentence) for role in ROLES)
+
+
 def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
     """Whether the sentence is about another role than the question's ("副市长、秘书长出差…" when
     the question asks about a department head): it opens with a role and names none of the question's."""
-    return (any(occurs(role, sentence[:SUBJECT_SPAN]) for role in ROLES)
-            and not any(occurs(role, sentence) for role in roles))
+    return _names_someone(sentence[:SUBJECT_SPAN]) and not any(occurs(role, sentence) for role in roles)
 
 
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
@@ -200,7 +204,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
                      + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)
-                     + (NAMES_SOMEONE_BONUS if intent.name == "who" and any(occurs(role, sentence) for role in ROLES) else 0.0)
+                     + (NAMES_SOMEONE_BONUS if intent.name == "who" and _names_someone(sentence) else 0.0)
                      + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))
     if not candidates:
@@ -253,9 +257,9 @@ def _unique_to_another(question_concepts: list[set[str]], ranked: list[Ranked], 
     """Whether the question names something that only the top article of the jurisdiction states
     ("13710" 督办平台) while the answer comes from another article."""
     top = ranked[0].article
-    texts = [a.text for a in keyword.articles if a.jurisdiction == top.jurisdiction]
-    return any(states(c, top.text) and not states(c, article.text)
-               and sum(1 for text in texts if states(c, text)) == 1 for c in question_concepts)
+    return any(states(concept, top.text) and not states(concept, article.text)
+               and sum(1 for text in keyword.article_texts(top.jurisdiction) if states(concept, text)) == 1
+               for concept in question_concepts)
 
 
 def _with_context(sentences: list[str], index: int) -> str:

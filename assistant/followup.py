@@ -95,8 +95,7 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
                            or not set(own_topics) & set(question_topics(previous.standalone))):
             # "那专题会议一般由谁召开？" and "那季度经济形势分析会又是什么时候开？" ask anew; "纪要谁签发？"
             # after a question on the 常务会议 asks about that meeting's 纪要.
-            names_meeting = _meeting(question) or any(word.endswith(("会", "会议")) for topic in own_topics for word in topic)
-            meeting = "" if names_meeting else _meeting(previous.standalone)
+            meeting = "" if _names_a_meeting(question, own_topics) else _meeting(previous.standalone)
             return Turn(question, f"{meeting}{question}", previous.jurisdictions)
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))
@@ -119,6 +118,12 @@ def _meeting(text: str) -> str:
     """The kind of meeting the text names (常务会 and other colloquial forms included), or ""."""
     canonical = _canonical_phrase(text)
     return next((meeting for meeting in _CATEGORIES[0] if meeting in canonical), "")
+
+
+def _names_a_meeting(question: str, topics: list[frozenset[str]]) -> bool:
+    """Whether the question names a meeting of its own: one of the kinds or a topic that is a meeting
+    (季度经济形势分析会)."""
+    return bool(_meeting(question)) or any(word.endswith(("会", "会议")) for topic in topics for word in topic)
 
 
 def _spellings(word: str) -> list[str]:

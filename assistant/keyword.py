@@ -209,8 +209,13 @@ class KeywordIndex:
         texts: dict[str, list[str]] = defaultdict(list)
         for article in articles:
             texts[article.jurisdiction].append(article.text)
+        self._article_texts = {place: tuple(parts) for place, parts in texts.items()}
         self._texts = {place: "\n".join(parts) for place, parts in texts.items()}
         self._all_text = "\n".join(self._texts.values())
+
+    def article_texts(self, jurisdiction: str) -> tuple[str, ...]:
+        """The texts of the jurisdiction's articles."""
+        return self._article_texts.get(jurisdiction, ())
 
     def mentions(self, jurisdiction: str, word: str) -> bool:
         """Whether any article of the jurisdiction contains the word."""

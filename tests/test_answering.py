@@ -397,23 +397,6 @@ def test_neighbouring_rule_is_no_answer(assistant: Assistant, question: str, pla
     assert answer.abstained and answer.answer.startswith(f"《{place}人民政府工作规则》未对此作出规定。")
 
 
-def test_follow_up_on_a_follow_up_is_judged_by_its_own_condition(assistant: Assistant) -> None:
-    history = [("平凉市部门之间征求意见，几天内要回复？", "一般应在7个工作日内回复"),
-               ("那市政府转办的公文，属于部门职权范围内的，多久要办结？", "承办部门应在7个工作日内办结")]
-    answer = assistant.ask("要是需要调查论证的事项呢？", history=history)
-    assert [c.key for c in answer.citations] == [("平凉市", 73)] and "不得超过30个工作日" in answer.answer
-
-
-def test_follow_up_swapping_in_the_department_head(assistant: Assistant) -> None:
-    answer = assistant.ask("那市政府部门一把手出差呢？也是这样吗？", history=[("平凉副市长出差要提前几天请假？", "")])
-    assert [c.key for c in answer.citations] == [("平凉市", 80)] and "提前3天向市政府书面报告" in answer.answer
-
-
-def test_follow_up_naming_another_meeting_asks_anew(assistant: Assistant) -> None:
-    answer = assistant.ask("那季度经济形势分析会又是什么时候开？", history=[("张掖市政府常务会议一般安排在哪天开？", "")])
-    assert [c.key for c in answer.citations] == [("张掖市", 43)] and "下季度首月的上旬" in answer.answer
-
-
 def test_who_convenes_is_answered_by_the_sentence_naming_someone(assistant: Assistant) -> None:
     # 市长 inside 市长办公会议 names a meeting, not a person.
     answer = assistant.ask("那专题会议一般由谁召开？", history=[("忻州市长办公会议的纪要谁签发？", "")])
@@ -439,6 +422,19 @@ def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None
     assert [c.key for c in answer.citations] == [("庄浪县", 68)] and "由县长签发" in answer.answer
 
 
-def test_follow_up_naming_a_place_and_little_else_keeps_the_subject(assistant: Assistant) -> None:
-    answer = assistant.ask("攀枝花那边呢，一年开几次？", history=[("张掖市政府全体会议多长时间开一次？", "")])
-    assert [c.key for c in answer.citations] == [("攀枝花市", 41)] and "一般每年召开3次" in answer.answer
+@pytest.mark.parametrize(("history", "follow_up", "key", "fact"), [
+    # judged by its own condition, three turns in
+    ([("平凉市部门之间征求意见，几天内要回复？", "一般应在7个工作日内回复"),
+      ("那市政府转办的公文，属于部门职权范围内的，多久要办结？", "承办部门应在7个工作日内办结")],
+     "要是需要调查论证的事项呢？", ("平凉市", 73), "不得超过30个工作日"),
+    # swaps in the department head (主要负责人 = 主要负责同志)
+    ([("平凉副市长出差要提前几天请假？", "")], "那市政府部门一把手出差呢？也是这样吗？", ("平凉市", 80), "提前3天向市政府书面报告"),
+    # names another meeting, so asks anew
+    ([("张掖市政府常务会议一般安排在哪天开？", "")], "那季度经济形势分析会又是什么时候开？", ("张掖市", 43), "下季度首月的上旬"),
+    # names a place and little else, so keeps the subject
+    ([("张掖市政府全体会议多长时间开一次？", "")], "攀枝花那边呢，一年开几次？", ("攀枝花市", 41), "一般每年召开3次"),
+])
+def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, history: list[tuple[str, str]],
+                                                      follow_up: str, key: tuple[str, int], fact: str) -> None:
+    answer = assistant.ask(follow_up, history=history)
+    assert [c.key for c in answer.citations] == [key] and fact in answer.answer

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import ABSENCE, GENERAL, Intent, classify, classify_all
+from .intent import (ABSENCE, GENERAL, VALIDITY, Intent, about_the_rules, classify, classify_all,
+                     states_own_validity)
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
 from .keyword import (BM25, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
                       said_phrases, split_sentences, tokenize)
@@ -24,12 +25,13 @@ TOP_ARTICLES = 3
 MIN_COVERAGE = 0.2  # of the question's concepts, by weight, that the answering article must state
 MIN_SENTENCE_COVERAGE = 0.3  # … and that the best answering sentence (with its context) must state
 _POSITION_WEIGHT = 0.5
-SECOND_RATIO = 0.6
+SECOND_RATIO = 0.55
 QUOTE_GAP = "……"
 SENTENCE_COVERAGE = 1.5  # weight of the share of the question's concepts a candidate sentence states
 COMPLETION_SHARE = 0.1
 COMPLETION_MAX = 2
 NAMES_SOMEONE_BONUS = 0.3
+OTHER_CASE_PENALTY = 0.5
 _PERIODS = frozenset({"每年", "每月", "每半年", "半年", "每周"})
 
 
@@ -73,7 +75,8 @@ def complete(chosen: set[int], sentences: list[str], question_concepts: list[set
 
 def continue_list(chosen: set[int], sentences: list[str], intent: Intent) -> set[int]:
     """Add the sentences that carry on a chosen one: for a participants answer, the neighbours that go
-    on with its list ("…主要负责人列席会议。…信息室负责人列席会议。"); for other answers, the clause after a
+    on with its list ("…主要负责人列席会议。…信息室负责人列席会议。"); for the rules' taking effect, the
+    version they repeal next to it and the other way round; for other answers, the clause after a
     "；" when it answers too, for another case ("…3日内印发；有重大修改意见…10日内印发。")."""
     if intent.answer is None:
         return chosen
@@ -81,6 +84,8 @@ def continue_list(chosen: set[int], sentences: list[str], intent: Intent) -> set
     for start in sorted(chosen):
         if intent.name == "participants":
             extended |= _same_list(start, sentences, intent.answer)
+        elif intent.name in VALIDITY:
+            extended |= {i for i in (start - 1, start + 1) if 0 <= i < len(sentences) and states_own_validity(sentences[i])}
         elif (sentences[start].endswith("；") and start + 1 < len(sentences)
               and intent.answer.search(sentences[start + 1])):
             extended.add(start + 1)
@@ -163,6 +168,28 @@ def _names_someone(sentence: str) -> bool:
     return any(occurs(role, sentence) for role in ROLES)
 
 
+# The kind of unit a question speaks for ("我们局…", "住建局想…", "我们乡…"), as the rules name it.
+_PARTIES = {"部门": re.compile(r"部门|[^\s，。？、政府]局(?!长)"), "单位": re.compile(r"单位"),
+            "乡镇": re.compile(r"乡镇|乡（镇）|乡政府|镇政府|我们乡|我们镇")}
+
+
+def asking_parties(question: str) -> list[str]:
+    """The rules' words for the units the question speaks for (住建局 → 部门), which a sentence
+    about that case opens with ("部门、单位、乡镇拟提交的议题，…")."""
+    return [party for party, said_as in _PARTIES.items() if said_as.search(question)]
+
+
+_CASE = re.compile(r"([^，；。：]*?)(?:拟)?(?:提出|提交|报送)的")
+
+
+def _other_cases(sentence: str, subjects: list[str]) -> bool:
+    """Whether the sentence gives the rule for other roles' or units' cases only ("县长提出的议题，…"
+    when a department asks; "部门、单位、乡镇拟提交的议题，…" is the department's own case)."""
+    cases = {subject for match in _CASE.finditer(sentence) for subject in (*ROLES, *_PARTIES)
+             if occurs(subject, match.group(1))}
+    return bool(cases) and not cases & set(subjects)
+
+
 def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
     """Whether the sentence is about another role than the question's ("副市长、秘书长出差…" when
     the question asks about a department head): it opens with a role and names none of the question's."""
@@ -190,6 +217,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     asked = focus or question
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))]
     acts = asked_act(asked, intent)
+    subjects = roles + asking_parties(asked)
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
@@ -198,12 +226,13 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics, acts):
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
-                occurs(role, sentence[:SUBJECT_SPAN + len(role)]) for role in roles)
+                occurs(subject, sentence[:SUBJECT_SPAN + len(subject)]) for subject in subjects)
             if roles and not about and _opens_with_other_role(sentence, roles):
                 continue
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
                      + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)
+                     - (OTHER_CASE_PENALTY if subjects and _other_cases(sentence, subjects) else 0.0)
                      + (NAMES_SOMEONE_BONUS if intent.name == "who" and _names_someone(sentence) else 0.0)
                      + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))
@@ -217,7 +246,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     context = _with_context(sentences, index)  # a follow-up's sentence may state its own words only
     sentence_coverage = max(coverage(wanted, context, keyword.article_bm25, known_only=True)
                             for wanted in (question_concepts, focus_concepts))
-    if finding.coverage < MIN_COVERAGE or sentence_coverage < MIN_SENTENCE_COVERAGE:
+    own_validity = about_the_rules(asked, intent) and states_own_validity(sentence)
+    if not own_validity and (finding.coverage < MIN_COVERAGE or sentence_coverage < MIN_SENTENCE_COVERAGE):
         return finding
     if position > 0 and _unique_to_another(question_concepts, ranked, article, keyword):
         return finding

@@ -80,6 +80,23 @@ GENERAL = Intent("general", re.compile(""), None)
 _LOOKUP = re.compile(rf"第([{NUMERAL_CHARS}]+|\d+)条")
 
 
+# A question about the rules document itself ("这版工作规则", "现行的规则", "老版还管用吗") and the
+# sentences that state its own validity ("本规则自发布之日起施行", "…《…工作规则》…同时废止").
+_THE_RULES = re.compile(r"规则|[这那新老旧]版|版本|现行")
+_OWN_VALIDITY = re.compile(r"本规则.{0,10}施行|工作规则》[^。；]{0,30}(?:废止|停止执行|失效)")
+VALIDITY = frozenset({"repealed", "effective"})
+
+
+def about_the_rules(question: str, intent: Intent) -> bool:
+    """Whether a question on validity (repeal, taking effect) is about the rules themselves."""
+    return intent.name in VALIDITY and _THE_RULES.search(question) is not None
+
+
+def states_own_validity(sentence: str) -> bool:
+    """Whether the sentence says when the rules take effect or which earlier version they repeal."""
+    return _OWN_VALIDITY.search(sentence) is not None
+
+
 def classify_all(question: str) -> list[Intent]:
     """Every intent whose question pattern matches, most specific first; ``[GENERAL]`` if none.
 

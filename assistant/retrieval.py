@@ -18,7 +18,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from .concepts import concepts, coverage
-from .intent import GENERAL, Intent
+from .intent import GENERAL, Intent, about_the_rules, states_own_validity
 from .keyword import KeywordIndex, query_terms, split_sentences
 from .store import StoredArticle
 from .topics import opens_with_topic, question_topics
@@ -28,6 +28,7 @@ WEIGHTS = {"article": 0.5, "sentence": 1.0, "second_sentence": 0.2, "dense": 0.3
 INTENT_BONUS = 0.3  # added to a sentence's normalised score when it matches what the question asks for
 SUBJECT_BONUS = 0.3  # added when the sentence starts with a topic of the question ("县政府全体会议由…")
 SUBJECT_SPAN = 10
+VALIDITY_BONUS = 1.0  # added to the rules' own 施行/废止 sentence when a question asks about the rules' validity
 DENSE_K = 20
 # The RERANK_POOL best are reranked by how much of the question's concepts (synonym-aware, idf-weighted,
 # each counted once) the article and its best sentence state: BM25 over-rewards a long article that
@@ -72,6 +73,7 @@ class HybridSearch:
         """
         terms = query_terms(query)
         topics = question_topics(query)
+        own_validity = about_the_rules(query, intent)
         fused: dict[int, float] = defaultdict(float)
         sentence_scores: dict[int, dict[str, float]] = defaultdict(dict)
         if self.use_keywords and terms:
@@ -87,8 +89,10 @@ class HybridSearch:
                 sentence_scores[sentence.article][sentence.text] = value
                 matches = intent.answer is not None and intent.answer.search(sentence.text)
                 about = opens_with_topic(sentence.text, topics, SUBJECT_SPAN)
+                validity = own_validity and states_own_validity(sentence.text)
                 per_article[sentence.article].append(
-                    value / top_sentence + (INTENT_BONUS if matches else 0.0) + (SUBJECT_BONUS if about else 0.0))
+                    value / top_sentence + (INTENT_BONUS if matches else 0.0) + (SUBJECT_BONUS if about else 0.0)
+                    + (VALIDITY_BONUS if validity else 0.0))
             for index, values in per_article.items():
                 values.sort(reverse=True)
                 fused[index] += WEIGHTS["sentence"] * values[0]
@@ -114,6 +118,8 @@ class HybridSearch:
         hits = self.vectors.similarity_search_by_vector_with_relevance_scores(
             list(self._embed(query)), k=DENSE_K, filter={"jurisdiction": jurisdiction})
         return {self._index_of[str(doc.id)]: 1.0 - distance for doc, distance in hits if doc.id in self._index_of}
+
+
 class HybridRetriever(BaseRetriever):
     """LangChain retriever over HybridSearch, restricted to one jurisdiction."""
 

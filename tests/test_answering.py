@@ -438,3 +438,23 @@ def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, hist
                                                       follow_up: str, key: tuple[str, int], fact: str) -> None:
     answer = assistant.ask(follow_up, history=history)
     assert [c.key for c in answer.citations] == [key] and fact in answer.answer
+
+
+@pytest.mark.parametrize("question", ["我们局有个议题想上庄浪县政府常务会，报之前要经过哪些领导同意？",
+                                      "庄浪县交通局打算提交一个常务会议题，申报之前得先找哪些领导点头？"])
+def test_answer_gives_the_rule_for_the_askers_own_case(assistant: Assistant, question: str) -> None:
+    # 庄浪 50 gives one rule for the 县长's topics, one for a 副县长's and one for a department's.
+    answer = assistant.ask(question)
+    assert [c.key for c in answer.citations] == [("庄浪县", 50)]
+    assert "部门、单位、乡镇拟提交的议题，汇报分管副县长、县长同意后申报" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "key", "facts"), [
+    ("平凉这版工作规则出台以后，作废的是哪个文件？", ("平凉市", 100), ("平政发〔2021〕18号", "自发布之日起施行")),
+    ("忻州现行的政府工作规则哪天起施行？以前那个还管用吗？", ("忻州市", 48), ("自发布之日起施行", "忻政发〔2013〕30号")),
+])
+def test_validity_of_the_rules_themselves(assistant: Assistant, question: str, key: tuple[str, int],
+                                          facts: tuple[str, ...]) -> None:
+    # Taking effect and the version repealed are stated together, in the rules' last article.
+    answer = assistant.ask(question)
+    assert [c.key for c in answer.citations] == [key] and all(fact in answer.answer for fact in facts)

@@ -16,7 +16,7 @@ from .intent import (ABSENCE, GENERAL, VALIDITY, Intent, about_the_rules, classi
                      states_own_validity)
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
 from .keyword import (BM25, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
-                      said_phrases, split_sentences, tokenize)
+                      said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
@@ -117,8 +117,8 @@ def missing_here(question: str, question_concepts: list[set[str]], jurisdiction:
                 and not _said_in_parts(terms[0], jurisdiction, keyword)):
             missing.append(terms[0])
     missing.extend(term for term in rule_terms() | outside_terms()
-                   if term in question and said(term, question)
-                   and not keyword.mentions(jurisdiction, term) and term not in missing)
+                   if term in question and said(term, question) and term not in missing
+                   and not any(keyword.mentions(jurisdiction, word) for word in [term, *synonyms().get(term, [])]))
     return missing
 
 

@@ -71,6 +71,8 @@ _TABLE = (
 _TOPICAL = frozenset({"repealed", "effective"})
 # Question types a quantity already stated in the question does not ask for ("提前3天" → not days).
 _DAYS = ("days", "deadline")
+# A count stated in the question: 3天, 三天; not 一 (开一次, 隔多久一次 ask rather than state).
+_STATED_COUNT = r"(?:\d+|[二两三四五六七八九十][一二三四五六七八九十]*)"
 _STATED_UNITS = {"工作日": _DAYS, "日": _DAYS, "天": _DAYS, "小时": _DAYS, "次": ("frequency",)}
 # Someone cannot attend a meeting ("他来不了").
 ABSENCE = re.compile(r"来不了|参加不了|去不了|(?<!能)不能(?:参加|出席|到会)|缺席")  # not 能不能参加
@@ -106,7 +108,7 @@ def classify_all(question: str) -> list[Intent]:
     ("通知局长参加，他来不了") ask who attends.
     """
     question = _asked_part(question)
-    stated = {name for unit in re.findall(r"\d+个?(工作日|日|天|小时|次)", question)
+    stated = {name for unit in re.findall(rf"{_STATED_COUNT}个?(工作日|日|天|小时|次)", question)
               for name in _STATED_UNITS[unit]}
     absent = ABSENCE.search(question) is not None
     found = [intent for intent in INTENTS if intent.question.search(question)

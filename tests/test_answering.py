@@ -433,6 +433,8 @@ def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None
     ([("张掖市政府常务会议一般安排在哪天开？", "")], "那季度经济形势分析会又是什么时候开？", ("张掖市", 43), "下季度首月的上旬"),
     # names a place and little else, so keeps the subject
     ([("张掖市政府全体会议多长时间开一次？", "")], "攀枝花那边呢，一年开几次？", ("攀枝花市", 41), "一般每年召开3次"),
+    # states the number of days in words, so asks what to do, not for days
+    ([("庄浪县副县长出差要提前几天请假？", "")], "要是临时被叫去陪同调研，来不及提前三天呢？", ("庄浪县", 76), "即有即报县长"),
 ])
 def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, history: list[tuple[str, str]],
                                                       follow_up: str, key: tuple[str, int], fact: str) -> None:
@@ -458,3 +460,9 @@ def test_validity_of_the_rules_themselves(assistant: Assistant, question: str, k
     # Taking effect and the version repealed are stated together, in the rules' last article.
     answer = assistant.ask(question)
     assert [c.key for c in answer.citations] == [key] and all(fact in answer.answer for fact in facts)
+
+
+def test_a_kind_of_what_the_rules_name_is_covered(assistant: Assistant) -> None:
+    # 庄浪 says 学习, not 脱产学习; a 脱产学习 is still a 学习.
+    answer = assistant.ask("庄浪县副县长下个月去省里脱产学习两周，要提前几天向谁请假？")
+    assert [c.key for c in answer.citations] == [("庄浪县", 76)] and "提前3天向县长请假" in answer.answer

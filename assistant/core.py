@@ -27,7 +27,7 @@ from .extractive import Finding, find_answer_parts
 from .followup import rewrite_history
 from .guard import clean_history, clean_question
 from .ingest import build_index
-from .intent import GENERAL, Intent, article_number, classify
+from .intent import GENERAL, Intent, article_number, classify, without_the_ask
 from .keyword import KeywordIndex
 from .llm import LLMAnswerer, make_chat_model
 from .places import PlaceFinder, localize
@@ -212,12 +212,12 @@ class Assistant:
             return Plan(question=text, state=state, problem=render("name_a_place", count=len(state.jurisdictions),
                                                       examples="、".join(state.jurisdictions[:3])))
         standalone = state.search.keyword.rejoin(turn.standalone)
+        intent = _intent(state.search.keyword.rejoin(text), standalone, turn.new_ask)
         plan = Plan(question=text, standalone=standalone, state=state,
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
-                    intent=_intent(state.search.keyword.rejoin(text), standalone, turn.new_ask),
-                    lookup=article_number(standalone),
+                    intent=intent, lookup=article_number(standalone),
                     unknown_places=[] if mentions.known else mentions.unknown,
-                    focus=state.places.strip(turn.focus))
+                    focus=without_the_ask(state.places.strip(turn.focus), intent))
         notices = [render("injection_notice")] if cleaned.injection_removed else []
         if mentions.known and mentions.unknown:
             notices.append(render("partly_covered", places="、".join(mentions.unknown),

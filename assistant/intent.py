@@ -9,6 +9,8 @@ from .numerals import NUMERAL_CHARS, parse_number
 
 _COUNT = r"[0-9一二两三四五六七八九十半]+"
 # 几天 that asks for a number of days; not "这几天" (these days) or "出差几天" (a trip of a few days).
+# 提前 that asks how early; not "来不及提前…" (there was no time to ask ahead).
+_NOT_UNABLE = r"(?<!不及)(?<!没法)(?<!无法)(?<!不能)(?<!没有)"
 _ASKED_DAYS = r"(?<![这那前])(?<!外地)(?<!出差)(?<!外出)(?<!离开)(?<!出去)几天"
 
 
@@ -40,7 +42,8 @@ _TABLE = (
      r"》[^。；]{0,30}(?:废止|停止执行|失效)"),
     ("place", r"在哪里|在哪儿|在哪个|哪里开|哪里召开|什么地方|什么地点|哪个会议室|哪个地方",
      r"会议室|地点|在.{1,12}(?:召开|举行|进行)"),
-    ("weekday", r"星期几|周几|礼拜几|哪一?天(?!.{0,3}(?:开始|施行|生效))|第几周|哪一?周|几号|什么日子",
+    ("weekday", r"星期几|周几|礼拜几|哪一?天(?!.{0,3}(?:开始|施行|生效))|第几周|哪一?周|几号|什么日子|哪几天"
+                r"|(?:什么时候|什么时间|啥时候|何时)(?:开(?![始展])|召开)|(?:放在|安排在|定在)(?:什么时候|什么时间)",
      r"星期|礼拜|周[一二三四五六日]|第[一二三四]周|\d+日召开|上旬|中旬|下旬|具体时间根据"),
     ("minutes", r"几分钟|多少分钟", rf"{_COUNT}分钟"),
     ("clock", r"几点|几时开始|什么时间开始", rf"{_COUNT}[点时](?!间)|上午|下午|晚上"),
@@ -51,15 +54,15 @@ _TABLE = (
      rf"{_COUNT}个?(?:小时|分钟|学时|课时)"),
     ("quorum", r"至少.{0,8}(?:到|来|出席|参加).{0,6}(?:才能|方可)|(?:多少|几)[个位名]?(?:人|组成人员).{0,6}(?:到|来|出席|参加).{0,6}(?:才能|方可|才可以|才算)|开得成|法定人数|多少.{0,6}才能开|到会人数",
      r"半数|三分之二|到会|法定人数"),
-    ("word_count", r"多少字|字数|(?<![改动删加])几个字",
+    ("word_count", r"多少字|字数|(?<![改动删加])几个字|篇幅",
      r"[0-9一二两三四五六七八九十百千]+字"),
     ("effective", r"施行|生效|什么时候开始|何时开始|实施日期|起施行|开始执行",
      r"施行|执行"),
     ("frequency", r"多久.{0,3}[开召]|几次|几回|多少次|频次|频率|多长时间.{0,3}[开召]|(?:多久|多长时间|每隔|隔多).{0,8}一[次回]|[开召]一[次回]|加开|增开|开几|一年.{0,4}[开召]|一个月.{0,4}[开召]|每.{1,3}[开召]|定期",
      rf"{_COUNT}次|{_COUNT}个?月|每[年月周季]|每半年|每两周|随时召开|随时增开|临时召开|定期"),
-    ("days", _ASKED_DAYS + r"|多少天|天数|几个?工作日|几日|几小时|多少小时|提前几|几个小时",
+    ("days", _ASKED_DAYS + r"|多少天|天数|几个?工作日|几日|几小时|多少小时|" + _NOT_UNABLE + r"提前几|几个小时",
      rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周)"),
-    ("deadline", _ASKED_DAYS + r"|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|(?<!不及)(?<!没法)(?<!无法)(?<!不能)(?<!没有)提前|几小时|多少小时|截止|几日",
+    ("deadline", _ASKED_DAYS + r"|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|" + _NOT_UNABLE + r"提前|几小时|多少小时|截止|几日",
      rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周|月)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前"),
     ("number", r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少",
      r"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下"),
@@ -114,6 +117,14 @@ def classify_all(question: str) -> list[Intent]:
     found = [intent for intent in INTENTS if intent.question.search(question)
              and intent.name not in stated and not (absent and intent.name == "participants")]
     return found or [GENERAL]
+
+
+def without_the_ask(text: str, intent: Intent) -> str:
+    """The text without the words that ask the intent's question ("一般安排在什么时间开" → "一般"): what is
+    left is what the question is about. Words that name a topic (废止) or a way of taking part (参会)
+    are kept."""
+    asks_only = intent.question.pattern and not intent.topical and intent.name != "participants"
+    return intent.question.sub(" ", text) if asks_only else text
 
 
 def _asked_part(question: str) -> str:

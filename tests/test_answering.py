@@ -308,6 +308,8 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     ("我们局想对各县区政府搞一次检查考核，在攀枝花我们能自己定个考核项目吗？", ("攀枝花市", 68), "不得自行设置"),
     ("我们局长要离开忻州去外地几天，请假流程咋走？最后报到谁那儿？", ("忻州市", 45), "由各部门向市政府办公室报告"),
     ("我是庄浪县一个局的局长，下个月要去省里参加一周培训，走之前需要怎么报？", ("庄浪县", 77), "提前3天向县政府书面报告"),
+    ("庄浪副县长突然要陪同上级调研，来不及提前几天请假了，怎么报？", ("庄浪县", 76), "即有即报县长"),
+    ("给忻州市政府报的请示，篇幅有什么要求？", ("忻州市", 31), "不超过1500字"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:
@@ -435,6 +437,9 @@ def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None
     ([("张掖市政府全体会议多长时间开一次？", "")], "攀枝花那边呢，一年开几次？", ("攀枝花市", 41), "一般每年召开3次"),
     # states the number of days in words, so asks what to do, not for days
     ([("庄浪县副县长出差要提前几天请假？", "")], "要是临时被叫去陪同调研，来不及提前三天呢？", ("庄浪县", 76), "即有即报县长"),
+    # asks when, in the follow-up's words only (安排在 asks, it is no subject of its own)
+    ([("张掖市政府是不是每季度开一次经济形势分析会？", "")], "那一般安排在什么时间开？", ("张掖市", 43), "下季度首月的上旬"),
+    ([("张掖市政府常务会议一个月开几次？", "")], "一般定在哪几天？", ("张掖市", 40), "第二周、第四周的星期四"),
 ])
 def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, history: list[tuple[str, str]],
                                                       follow_up: str, key: tuple[str, int], fact: str) -> None:

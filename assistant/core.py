@@ -80,12 +80,12 @@ class Plan:
     state: Snapshot | None = None
 
 
-def _intent(question: str, standalone: str, new_ask: bool) -> Intent:
+def _intent(question: str, followed: str, new_ask: bool) -> Intent:
     """What the user's own words ask for ("由谁主持？" after a question on frequency asks who, and a
     new ask about the same subject asks nothing of the previous question's type), else what the
-    rewritten question asks for ("那忻州呢？", "那局长出差呢？")."""
+    question it follows up asked ("那忻州呢？", "那局长出差呢？")."""
     own = classify(question)
-    return own if own is not GENERAL or new_ask else classify(standalone)
+    return own if own is not GENERAL or new_ask else classify(followed)
 
 
 class Assistant:
@@ -212,7 +212,7 @@ class Assistant:
             return Plan(question=text, state=state, problem=render("name_a_place", count=len(state.jurisdictions),
                                                       examples="、".join(state.jurisdictions[:3])))
         standalone = state.search.keyword.rejoin(turn.standalone)
-        intent = _intent(state.search.keyword.rejoin(text), standalone, turn.new_ask)
+        intent = _intent(state.search.keyword.rejoin(text), state.search.keyword.rejoin(turn.asked), turn.new_ask)
         plan = Plan(question=text, standalone=standalone, state=state,
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
                     intent=intent, lookup=article_number(standalone),

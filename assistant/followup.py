@@ -30,6 +30,12 @@ class Turn:
     jurisdictions: tuple[str, ...]
     focus: str = ""  # a follow-up's own words when it builds on the previous question ("涉及大额资金使用的")
     new_ask: bool = False  # the follow-up asks something new about the previous subject ("那…怎么请假？")
+    asks: str = ""  # the words whose question type an elliptical follow-up asks: those of the turn it follows
+
+    @property
+    def asked(self) -> str:
+        """The words whose question type this turn asks."""
+        return self.asks or self.standalone
 
 
 def _canonical_phrase(text: str) -> str:
@@ -53,7 +59,7 @@ def is_elliptical(question: str, places: PlaceFinder) -> bool:
     """A follow-up that carries little of its own ("那忻州呢？", "副市长呢？", "攀枝花一样吗？"): at most a
     few characters once places and filler are removed, and no question type of its own."""
     own = _FILLER.sub("", places.strip(question))
-    return len(own) <= _MAX_OWN_CONTENT and classify(own).name == "general"
+    return len(own) <= _MAX_OWN_CONTENT and classify(own).name == classify(question).name == "general"
 
 
 def is_dependent(question: str, places: PlaceFinder) -> bool:
@@ -103,15 +109,15 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             return Turn(question, f"{question} {swapped}", previous.jurisdictions, focus=question)
         if is_dependent(question, places):
             return Turn(question, f"{question} {previous.standalone}", previous.jurisdictions, focus=question,
-                        new_ask=True)
+                        new_ask=True, asks=question)
         return Turn(question, question, previous.jurisdictions)
     match = _ELLIPTICAL.match(question.strip())
     focus = match.group(1) if match else question
     if named or mentions.unknown:
         topic = places.strip(previous.standalone)
-        return Turn(question, f"{' '.join(named) or focus}{topic}", named)
+        return Turn(question, f"{' '.join(named) or focus}{topic}", named, asks=previous.asked)
     phrase = _canonical_phrase(_CONDITION_WORDS.sub("", focus.strip()))
-    return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
+    return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions, asks=previous.asked)
 
 
 def _meeting(text: str) -> str:

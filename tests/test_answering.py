@@ -440,6 +440,9 @@ def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None
     # asks when, in the follow-up's words only (安排在 asks, it is no subject of its own)
     ([("张掖市政府是不是每季度开一次经济形势分析会？", "")], "那一般安排在什么时间开？", ("张掖市", 43), "下季度首月的上旬"),
     ([("张掖市政府常务会议一个月开几次？", "")], "一般定在哪几天？", ("张掖市", 40), "第二周、第四周的星期四"),
+    # asks what the turn before it asked (how the 议题 are decided), not the first turn's frequency
+    ([("平凉市政府常务会议多久开一次？", ""), ("常务会的议题是怎么定的？", "")], "专题会的议题呢？",
+     ("平凉市", 56), "专题会议的议题由副市长确定"),
 ])
 def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, history: list[tuple[str, str]],
                                                       follow_up: str, key: tuple[str, int], fact: str) -> None:

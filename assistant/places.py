@@ -21,6 +21,8 @@ _PLACE_MENTION = re.compile(
     r"([\u4e00-\u9fff]{2,4}?(?:市|县|区|州|盟|旗))(?=政府|人民政府|的|工作规则|规则|常务|全体|领导|市长|县长|区长|"
     r"州长|办公|专题|会签|公文|那边|这边|里|呢|是|有|规定|$|[，。？！、和与跟及])"
 )
+# "去北京参加培训": a place someone travels to, not one whose rules are asked about.
+_TRAVEL_TO = re.compile(r"(?:去|赴|前往|飞往|到)$")
 _NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几某个别这那其同当")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
 # jieba part-of-speech flags of words that are no part of a place name: pronouns, prepositions,
@@ -95,6 +97,7 @@ class PlaceFinder:
                            key=lambda pair: -len(pair[0]))
         self._elsewhere = dict(elsewhere)
         self._other = re.compile("|".join(re.escape(alias) for alias, _ in elsewhere)) if elsewhere else None
+        self._travel = re.compile(f"({_TRAVEL_TO.pattern[:-1]})(?:{self._other.pattern if self._other else '(?!)'})")
 
     def find(self, question: str) -> PlaceMentions:
         known: list[str] = []
@@ -115,6 +118,8 @@ class PlaceFinder:
             for match in pattern.finditer(question) if pattern is not None else ():
                 if any(match.start() < end and start < match.end() for start, end in spans):
                     continue
+                if _TRAVEL_TO.search(question[:match.start()]):
+                    continue
                 place = self._elsewhere.get(match.group(0), match.group(0)) if full else match.group(0)
                 spans.append(match.span())
                 if place not in unknown:
@@ -122,7 +127,7 @@ class PlaceFinder:
         for match in _PLACE_MENTION.finditer(question):
             start, end = match.span(1)
             place = match.group(1)
-            if any(start < s_end and s_start < end for s_start, s_end in spans):
+            if any(start < s_end and s_start < end for s_start, s_end in spans) or _TRAVEL_TO.search(question[:start]):
                 continue
             # "我们是静宁县的": the name is the longest tail that reads as one.
             name = next((place[i:] for i in range(len(place) - 2) if _is_place_name(place[i:])), None)
@@ -131,7 +136,8 @@ class PlaceFinder:
         return PlaceMentions(known, unknown)
 
     def strip(self, question: str) -> str:
-        """The question without the jurisdiction names (they would only add noise to keyword search).
+        """The question without the jurisdiction names (they would only add noise to keyword search),
+        and with a place travelled to said as 外地 ("去北京培训" → "去外地培训").
 
         In "张掖市长" the 市 belongs to 市长 as well, so it stays.
         """
@@ -143,7 +149,7 @@ class PlaceFinder:
             follows = question[match.end():match.end() + 1]
             return " " + name[-1] if follows == "长" and name[-1] in "市县区州" else " "
 
-        return self._known.sub(blank, question)
+        return self._known.sub(blank, self._travel.sub(r"\1外地", question))
 
 
 _CITY_TO_COUNTY = (("副市长", "副县长"), ("市长", "县长"), ("市政府", "县政府"), ("市委", "县委"), ("全市", "全县"),

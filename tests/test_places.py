@@ -20,7 +20,14 @@ COVERED = ["平凉市", "庄浪县", "张掖市", "攀枝花市", "忻州市"]
     ("繁峙县政府常务会议多久开？", [], ["繁峙县"]),
     ("北京市政府常务会议多久开？", [], ["北京市"]),
     ("攀枝花市东区区长出差谁代行？", [], ["攀枝花市东区"]),
+    # a place travelled to is no place whose rules are asked about
+    ("平凉市局长下周去北京参加培训，要怎么报备？", ["平凉市"], []),
+    ("副县长到静宁县出差，要提前几天请假？", [], []),
 ])
 def test_places_in_questions(question: str, known: list[str], unknown: list[str]) -> None:
     found = PlaceFinder(COVERED).find(question)
     assert found.known == known and found.unknown == unknown
+
+
+def test_place_travelled_to_is_said_as_elsewhere() -> None:
+    assert PlaceFinder(COVERED).strip("平凉市局长要去北京培训") == " 局长要去外地培训"

@@ -31,6 +31,10 @@ SENTENCE_COVERAGE = 1.5  # weight of the share of the question's concepts a cand
 COMPLETION_SHARE = 0.1
 COMPLETION_MAX = 2
 NAMES_SOMEONE_BONUS = 0.3
+# "怎么报？", "要走哪些程序？": a question on a procedure is answered by its steps, up to STEPS more sentences.
+PROCEDURE = re.compile(r"怎么报|如何报|怎么走|走什么|什么程序|哪些程序|什么流程|哪些流程|流程|手续|要做什么|该做什么|需要做什么|怎么处理|怎么办理|如何办理|哪些材料|什么材料")
+STEPS = 3
+STEP_RATIO = 0.5
 OTHER_CASE_PENALTY = 0.5
 _PERIODS = frozenset({"每年", "每月", "每半年", "半年", "每周"})
 
@@ -251,8 +255,10 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
         return finding
     if position > 0 and _unique_to_another(question_concepts, ranked, article, keyword):
         return finding
+    steps = PROCEDURE.search(asked) is not None
     seconds = [(i, s) for sc, p, i, s in candidates[1:]
-               if p == position and sc >= SECOND_RATIO * score and not s.endswith("：")][:1]
+               if p == position and sc >= (STEP_RATIO if steps else SECOND_RATIO) * score
+               and not s.endswith("：")][:STEPS if steps else 1]
     finding.article = article
     chosen = complete({index, *(i for i, _ in seconds)}, sentences, question_concepts, keyword.article_bm25)
     chosen = continue_list(chosen, sentences, intent)

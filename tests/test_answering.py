@@ -474,3 +474,9 @@ def test_a_kind_of_what_the_rules_name_is_covered(assistant: Assistant) -> None:
     # 庄浪 says 学习, not 脱产学习; a 脱产学习 is still a 学习.
     answer = assistant.ask("庄浪县副县长下个月去省里脱产学习两周，要提前几天向谁请假？")
     assert [c.key for c in answer.citations] == [("庄浪县", 76)] and "提前3天向县长请假" in answer.answer
+
+
+def test_procedure_is_answered_with_its_steps(assistant: Assistant) -> None:
+    answer = assistant.ask("我们局提请平凉市政府制发行政规范性文件，除了文件本身还要报送哪些材料？")
+    assert [c.key for c in answer.citations] == [("平凉市", 67)]
+    assert "政策解读材料" in answer.answer and "舆情应对方案" in answer.answer

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import (ABSENCE, GENERAL, VALIDITY, Intent, about_the_rules, classify, classify_all,
+from .intent import (ABSENCE, GENERAL, VALIDITY, Intent, about_the_rules, asked_sentences, classify, classify_all,
                      states_own_validity)
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
 from .keyword import (BM25, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
@@ -214,7 +214,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     """
     finding = Finding(jurisdiction, ranked)
     question_concepts = concepts(question)
-    if missing_here(question, question_concepts, jurisdiction, keyword):
+    asked_part = asked_sentences(question)
+    if missing_here(asked_part, concepts(asked_part), jurisdiction, keyword):
         return finding
     topics = question_topics(question)
     focus_concepts = concepts(focus)

@@ -110,7 +110,7 @@ def classify_all(question: str) -> list[Intent]:
     那这种会最多能开几天" still asks for days). Nor does one about someone who cannot attend
     ("通知局长参加，他来不了") ask who attends.
     """
-    question = _asked_part(question)
+    question = asked_sentences(question)
     stated = {name for unit in re.findall(rf"{_STATED_COUNT}个?(工作日|日|天|小时|次)", question)
               for name in _STATED_UNITS[unit]}
     absent = ABSENCE.search(question) is not None
@@ -127,7 +127,7 @@ def without_the_ask(text: str, intent: Intent) -> str:
     return intent.question.sub(" ", text) if asks_only else text
 
 
-def _asked_part(question: str) -> str:
+def asked_sentences(question: str) -> str:
     """The sentences that ask (end in ？), without statements around them ("…走哪几道程序？我们得提前
     准备材料"); the whole text when none ends in a question mark."""
     asked = "".join(re.findall(r"[^。！!？?]*[？?]", question))

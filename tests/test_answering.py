@@ -480,3 +480,11 @@ def test_procedure_is_answered_with_its_steps(assistant: Assistant) -> None:
     answer = assistant.ask("我们局提请平凉市政府制发行政规范性文件，除了文件本身还要报送哪些材料？")
     assert [c.key for c in answer.citations] == [("平凉市", 67)]
     assert "政策解读材料" in answer.answer and "舆情应对方案" in answer.answer
+
+
+def test_terms_in_the_background_do_not_make_it_unanswerable(assistant: Assistant) -> None:
+    # 营商环境 is a term only 攀枝花's rules use, but here it is what the 方案 is about, not what is asked.
+    answer = assistant.ask("我们是庄浪县商务局，准备把营商环境优化方案提交县政府常务会议研究。部门的议题要提前多久申报？")
+    assert [c.key for c in answer.citations] == [("庄浪县", 50)] and "提前7日申报" in answer.answer
+    # asked, the term still shows these rules do not address it
+    assert assistant.ask("庄浪县的营商环境评价由哪个部门牵头？").abstained

@@ -194,10 +194,20 @@ def _other_cases(sentence: str, subjects: list[str]) -> bool:
     return bool(cases) and not cases & set(subjects)
 
 
+# The government's leaders as the rules name them together; each of the heads and deputies is one.
+_LEADERS = ("市政府领导", "县政府领导")
+_LEADER_ROLES = frozenset({"市长", "副市长", "常务副市长", "县长", "副县长", "常务副县长", "秘书长", "副秘书长"})
+
+
 def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
     """Whether the sentence is about another role than the question's ("副市长、秘书长出差…" when
-    the question asks about a department head): it opens with a role and names none of the question's."""
-    return _names_someone(sentence[:SUBJECT_SPAN]) and not any(occurs(role, sentence) for role in roles)
+    the question asks about a department head; "市政府领导同志每年到基层调研…" when it asks about
+    one): it opens with a role and names none of the question's (the leaders name each 副市长)."""
+    opening = sentence[:SUBJECT_SPAN]
+    leaders = any(leader in opening for leader in _LEADERS)
+    if not (leaders or _names_someone(opening)):
+        return False
+    return not any(occurs(role, sentence) for role in roles) and not (leaders and _LEADER_ROLES & set(roles))
 
 
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],

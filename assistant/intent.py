@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from .numerals import NUMERAL_CHARS, parse_number
 
 _COUNT = r"[0-9一二两三四五六七八九十半]+"
-# 几天 that asks for a number of days; not "这几天" (these days) or "出差几天" (a trip of a few days).
+# 几天 that asks for a number of days; not "这几天" (these days) or "出差几天", "考察几天" (a trip of a few days).
 # 提前 that asks how early; not "来不及提前…" (there was no time to ask ahead).
 _NOT_UNABLE = r"(?<!不及)(?<!没法)(?<!无法)(?<!不能)(?<!没有)"
-_ASKED_DAYS = r"(?<![这那前])(?<!外地)(?<!出差)(?<!外出)(?<!离开)(?<!出去)几天"
+_ASKED_DAYS = r"(?<![这那前])(?<!外地)(?<!出差)(?<!外出)(?<!离开)(?<!出去)(?<!考察)(?<!培训)(?<!调研)(?<!学习)几天"
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,20 @@ _TABLE = (
      rf"{_COUNT}个?(?:小时|分钟|学时|课时)"),
     ("quorum", r"至少.{0,8}(?:到|来|出席|参加).{0,6}(?:才能|方可)|(?:多少|几)[个位名]?(?:人|组成人员).{0,6}(?:到|来|出席|参加).{0,6}(?:才能|方可|才可以|才算)|开得成|法定人数|多少.{0,6}才能开|到会人数",
      r"半数|三分之二|到会|法定人数"),
+    # how many people: a count of 名/人, not of 次 ("参会人数上限" is not answered by "每年不超过1次")
+    ("people", r"多少人|(?<!哪)几个人|(?<!哪)几名|(?<![哪这那])几位|人数|多少名",
+     rf"{_COUNT}(?:名|个人|人|位)|半数|三分之二"),
     ("word_count", r"多少字|字数|(?<![改动删加])几个字|篇幅",
      r"[0-9一二两三四五六七八九十百千]+字"),
     ("effective", r"施行|生效|什么时候开始|何时开始|实施日期|起施行|开始执行",
      r"施行|执行"),
     ("frequency", r"多久.{0,3}[开召]|几次|几回|多少次|频次|频率|多长时间.{0,3}[开召]|(?:多久|多长时间|每隔|隔多).{0,8}一[次回]|[开召]一[次回]|加开|增开|开几|一年.{0,4}[开召]|一个月.{0,4}[开召]|每.{1,3}[开召]|定期",
      rf"{_COUNT}次|{_COUNT}个?月|每[年月周季]|每半年|每两周|随时召开|随时增开|临时召开|定期"),
+    # how early: "报送时限前15日", "提前3天"; and a number of days that is no advance notice ("休几天")
+    ("advance", _NOT_UNABLE + r"提前(?:几|多少|多久|多长)",
+     rf"前{_COUNT}个?(?:工作日|日|天|小时|周)"),
     ("days", _ASKED_DAYS + r"|多少天|天数|几个?工作日|几日|几小时|多少小时|" + _NOT_UNABLE + r"提前几|几个小时",
-     rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周)"),
+     rf"(?<!第)(?<!提前){_COUNT}个?(?:工作日|日|天|小时|周)"),
     ("deadline", _ASKED_DAYS + r"|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|" + _NOT_UNABLE + r"提前|几小时|多少小时|截止|几日",
      rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周|月)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前"),
     ("number", r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少",
@@ -73,7 +79,7 @@ _TABLE = (
 )
 _TOPICAL = frozenset({"repealed", "effective"})
 # Question types a quantity already stated in the question does not ask for ("提前3天" → not days).
-_DAYS = ("days", "deadline")
+_DAYS = ("advance", "days", "deadline")
 # A count stated in the question: 3天, 三天; not 一 (开一次, 隔多久一次 ask rather than state).
 _STATED_COUNT = r"(?:\d+|[二两三四五六七八九十][一二三四五六七八九十]*)"
 _STATED_UNITS = {"工作日": _DAYS, "日": _DAYS, "天": _DAYS, "小时": _DAYS, "次": ("frequency",)}

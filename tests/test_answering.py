@@ -393,6 +393,9 @@ def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
     ("忻州市政府工作人员出差，住宿费每天报销标准是多少？", "忻州市"),  # 报销 is no matter of the work rules
     # 每年不超过1次 answers how often, not how many days such a meeting may last.
     ("平凉以部门名义开全市性会议原则上每年不超过1次，那这种会最多能开几天、参会人数上限是多少？", "平凉市"),
+    # 提前3天 is advance notice, not how long a leave lasts; 24小时 is no number of people
+    ("平凉市直部门一把手休年假，一年能休几天？", "平凉市"),
+    ("庄浪县政府部门实行24小时值班，每班至少要安排几个人？", "庄浪县"),
 ])
 def test_neighbouring_rule_is_no_answer(assistant: Assistant, question: str, place: str) -> None:
     answer = assistant.ask(question)
@@ -488,3 +491,9 @@ def test_terms_in_the_background_do_not_make_it_unanswerable(assistant: Assistan
     assert [c.key for c in answer.citations] == [("庄浪县", 50)] and "提前7日申报" in answer.answer
     # asked, the term still shows these rules do not address it
     assert assistant.ask("庄浪县的营商环境评价由哪个部门牵头？").abstained
+
+
+def test_rule_on_the_leaders_is_no_answer_about_a_department_head(assistant: Assistant) -> None:
+    # 平凉 96 sets 60 days of research for the 市政府领导同志, who include each 副市长, not department heads.
+    assert "不少于60天" in assistant.ask("平凉副市长每年到基层调研要多少天？").answer
+    assert assistant.ask("平凉市政府部门的主要负责人休年假，每年最多休几天？").abstained

@@ -23,6 +23,8 @@ _PLACE_MENTION = re.compile(
 )
 # "去北京参加培训": a place someone travels to, not one whose rules are asked about.
 _TRAVEL_TO = re.compile(r"(?:去|赴|前往|飞往|到)$")
+# "以庄浪县政府名义报给平凉市政府": a place a document is sent to, beside the one whose rules are asked about.
+_SENT_TO = re.compile(r"(?:报给|报送|报送给|上报|呈报|报到|发给|送给|交给|向)$")
 _NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几某个别这那其同当")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
 # jieba part-of-speech flags of words that are no part of a place name: pronouns, prepositions,
@@ -103,6 +105,7 @@ class PlaceFinder:
         known: list[str] = []
         spans: list[tuple[int, int]] = []
         unknown: list[str] = []
+        found_at: list[tuple[str, int]] = []
         if self._known is not None:
             for match in self._known.finditer(question):
                 name = next(name for alias, name in self._aliases if alias == match.group(0))
@@ -112,8 +115,12 @@ class PlaceFinder:
                     spans.append((match.start(), match.end() + below.end()))
                     continue
                 spans.append(match.span())
+                found_at.append((name, match.start()))
                 if name not in known:
                     known.append(name)
+        senders = [name for name, start in found_at if not _SENT_TO.search(question[:start])]
+        if senders:
+            known = [name for name in known if name in senders]
         for pattern, full in ((self._other, True), (_STATE_COUNCIL, False)):
             for match in pattern.finditer(question) if pattern is not None else ():
                 if any(match.start() < end and start < match.end() for start, end in spans):

@@ -19,6 +19,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from . import compose
 from .answer import Answer, Citation
+from .asker import without_introduction
 from .generations import generations
 from .config import Config
 from .embedders import make_embedder
@@ -196,7 +197,7 @@ class Assistant:
         cleaned = clean_question(request.get("question"))
         if cleaned.problem:
             return Plan(question=str(request.get("question") or ""), problem=cleaned.problem, state=state)
-        text = cleaned.text
+        text = without_introduction(cleaned.text)
         dropped_places = [p for p in state.places.find(cleaned.removed).known if p not in state.places.find(text).known]
         if dropped_places:  # the place named inside a dropped instruction is still the user's topic
             text = "".join(dropped_places) + text

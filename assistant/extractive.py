@@ -142,6 +142,8 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
     return names_topics(f"{sentence}\n{lead}", topics)
 
 
+# "除了文件代拟稿，还得…": what the question sets aside is no part of what it asks.
+_EXCEPT = re.compile(r"除了[^，。？！?!]*[，,]?")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
 _ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|审批|审定|批准|起草|请假|报备|组织)")
 # "哪些单位列席？": a participants question about one way of taking part.
@@ -220,9 +222,11 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     question's are passed over. A second sentence of the same article is quoted too when it scores
     nearly as well (multi-part questions), and so are sentences stating concepts the quote leaves out.
     It abstains when the answer would come from a lower article while the question names something
-    only the top article of the jurisdiction states.
+    only the top article of the jurisdiction states. What the question sets aside ("除了代拟稿，…")
+    is no part of it, and only the sentences that ask can name a term these rules never use.
     """
     finding = Finding(jurisdiction, ranked)
+    question = _EXCEPT.sub("", question)
     question_concepts = concepts(question)
     asked_part = asked_sentences(question)
     if missing_here(asked_part, concepts(asked_part), jurisdiction, keyword):

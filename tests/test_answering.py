@@ -498,3 +498,15 @@ def test_rule_on_the_leaders_is_no_answer_about_a_department_head(assistant: Ass
     # 平凉 96 sets 60 days of research for the 市政府领导同志, who include each 副市长, not department heads.
     assert "不少于60天" in assistant.ask("平凉副市长每年到基层调研要多少天？").answer
     assert assistant.ask("平凉市政府部门的主要负责人休年假，每年最多休几天？").abstained
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    # what the question sets aside (代拟稿, a term 平凉 never uses) is no part of what it asks
+    ("平凉我们局提请市政府制发行政规范性文件，除了代拟稿，报送时还要附什么材料？", ("平凉市", 67), "政策解读材料"),
+    # the asker's desk (办公室主任) is not what the question is about
+    ("我是平凉市某局办公室主任，局长下周要去北京学习一周，出发前要怎么报？", ("平凉市", 80), "提前3天向市政府书面报告"),
+])
+def test_what_the_question_is_not_about_is_left_out(assistant: Assistant, question: str, key: tuple[str, int],
+                                                    fact: str) -> None:
+    answer = assistant.ask(question)
+    assert [c.key for c in answer.citations] == [key] and fact in answer.answer

@@ -1,0 +1,18 @@
+"""The asker's introduction of their own desk is cut to the unit it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asker import without_introduction
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("我是忻州市某局办公室主任，局长下周出差怎么请假？", "忻州市某局，局长下周出差怎么请假？"),
+    ("局长刚回来，我是办公室负责考勤的，还要办什么手续？", "局长刚回来，还要办什么手续？"),
+    ("我是攀枝花某区政府办的，区里想搞督查考核要报备吗？", "攀枝花某区政府，区里想搞督查考核要报备吗？"),
+    # the 领导 that follows is the 副县长 named, so this introduction stays
+    ("我是庄浪县一位副县长的秘书，领导下月去学习要怎么请假？", "我是庄浪县一位副县长的秘书，领导下月去学习要怎么请假？"),
+])
+def test_introduction_of_the_askers_desk(question: str, expected: str) -> None:
+    assert without_introduction(question) == expected

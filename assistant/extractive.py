@@ -188,12 +188,24 @@ def asking_parties(question: str) -> list[str]:
 _CASE = re.compile(r"([^，；。：]*?)(?:拟)?(?:提出|提交|报送)的")
 
 
+def _cases(sentence: str) -> set[str]:
+    """The roles and units whose case the sentence gives the rule for ("县长提出的议题，…" → 县长;
+    "部门、单位、乡镇拟提交的议题，…" → 部门, 单位, 乡镇)."""
+    return {subject for match in _CASE.finditer(sentence) for subject in (*ROLES, *_PARTIES)
+            if occurs(subject, match.group(1))}
+
+
 def _other_cases(sentence: str, subjects: list[str]) -> bool:
     """Whether the sentence gives the rule for other roles' or units' cases only ("县长提出的议题，…"
-    when a department asks; "部门、单位、乡镇拟提交的议题，…" is the department's own case)."""
-    cases = {subject for match in _CASE.finditer(sentence) for subject in (*ROLES, *_PARTIES)
-             if occurs(subject, match.group(1))}
+    when a department asks)."""
+    cases = _cases(sentence)
     return bool(cases) and not cases & set(subjects)
+
+
+def own_case(sentences: list[str], subjects: list[str]) -> set[int]:
+    """The sentences that give the rule for the question's own role or unit, which a quote from
+    their article must include ("部门、单位、乡镇拟提交的议题，汇报分管副县长、县长同意后申报。")."""
+    return {index for index, sentence in enumerate(sentences) if _cases(sentence) & set(subjects)}
 
 
 # The government's leaders as the rules name them together; each of the heads and deputies is one.
@@ -275,7 +287,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                if p == position and sc >= (STEP_RATIO if steps else SECOND_RATIO) * score
                and not s.endswith("：")][:STEPS if steps else 1]
     finding.article = article
-    chosen = complete({index, *(i for i, _ in seconds)}, sentences, question_concepts, keyword.article_bm25)
+    chosen = complete({index, *(i for i, _ in seconds), *own_case(sentences, subjects)}, sentences,
+                      question_concepts, keyword.article_bm25)
     chosen = continue_list(chosen, sentences, intent)
     finding.quote = join_quote([(i, sentences[i]) for i in sorted(chosen)])
     return finding

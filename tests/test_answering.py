@@ -455,7 +455,8 @@ def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, hist
 
 
 @pytest.mark.parametrize("question", ["我们局有个议题想上庄浪县政府常务会，报之前要经过哪些领导同意？",
-                                      "庄浪县交通局打算提交一个常务会议题，申报之前得先找哪些领导点头？"])
+                                      "庄浪县交通局打算提交一个常务会议题，申报之前得先找哪些领导点头？",
+                                      "庄浪县水务局想上一个常务会议题，要提前几天报？需要谁同意？"])
 def test_answer_gives_the_rule_for_the_askers_own_case(assistant: Assistant, question: str) -> None:
     # 庄浪 50 gives one rule for the 县长's topics, one for a 副县长's and one for a department's.
     answer = assistant.ask(question)

@@ -254,7 +254,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
         sentences = split_sentences(hit.article.text)
         for index, sentence in enumerate(sentences):
-            if sentence.endswith("：") or not _answers(sentence, sentences[0], intent, topics, acts):
+            if sentence.endswith("：") or not _answers(sentence, _lead(sentences, index), intent, topics, acts):
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
                 occurs(subject, sentence[:SUBJECT_SPAN + len(subject)]) for subject in subjects)
@@ -324,6 +324,13 @@ def _unique_to_another(question_concepts: list[set[str]], ranked: list[Ranked], 
     return any(states(concept, top.text) and not states(concept, article.text)
                and sum(1 for text in keyword.article_texts(top.jurisdiction) if states(concept, text)) == 1
                for concept in question_concepts)
+
+
+def _lead(sentences: list[str], index: int) -> str:
+    """What names the subject of sentence ``index``: the article's first sentence and, for a clause
+    after a "；", the clause before it ("应由各部门召开的全市性会议，…；未经…不出席…")."""
+    before = sentences[index - 1] if index > 0 and sentences[index - 1].endswith("；") else ""
+    return sentences[0] + before
 
 
 def _with_context(sentences: list[str], index: int) -> str:

@@ -447,6 +447,8 @@ def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None
     # asks what the turn before it asked (how the 议题 are decided), not the first turn's frequency
     ([("平凉市政府常务会议多久开一次？", ""), ("常务会的议题是怎么定的？", "")], "专题会的议题呢？",
      ("平凉市", 56), "专题会议的议题由副市长确定"),
+    # the deadline goes on with what happens after it (逾期不回复…)
+    ([("平凉部门之间会签文件，多长时间要回复？", "")], "那忻州呢？", ("忻州市", 33), "逾期不回复视为无不同意见"),
     # the clause before the "；" names the meeting the answering clause is about
     ([("攀枝花市级部门一年能开几次全市性会议？", "")], "那这种会议，市政府领导会到场吗？", ("攀枝花市", 46),
      "市政府领导班子成员不出席部门召开的工作会议"),

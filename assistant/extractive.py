@@ -148,18 +148,20 @@ _EXCEPT = re.compile(r"除了[^，。？！?!]*[，,]?")
 _ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|审批|审定|批准|起草|请假|报备|组织)")
 # "哪些单位列席？": a participants question about one way of taking part.
 _ATTENDANCE = re.compile(r"列席|出席|参加|组成|参会|与会")
+_SITTING_IN_PEOPLE = re.compile(r"列席(?:的人|人员|的同志)")  # "列席的人能带助手吗" asks about them, not who sits in
 _ABSENT = ("不能出席", "不能参加", "不能参会", "不能到会", "请假")
 
 
 def asked_act(question: str, intent: Intent) -> set[str]:
     """Words for the one act a single-ask who-question is about ("由谁签发" → 签发, with the rules'
     words for a colloquial phrase that says it), 列席 for a question on who sits in (not who is a
-    member or attends), or nothing when it asks about several. A question about someone who cannot
+    member or attends; not "列席的人能带助手吗"), or nothing when it asks about several. A question about someone who cannot
     attend asks about that absence ("…不能参加…的，向会议主持人请假")."""
     if ABSENCE.search(question):
         return set(_ABSENT)
     if intent.name == "participants":
-        return {"列席"} if set(_ATTENDANCE.findall(question)) == {"列席"} else set()
+        sits_in = set(_ATTENDANCE.findall(question)) == {"列席"} and _SITTING_IN_PEOPLE.search(question) is None
+        return {"列席"} if sits_in else set()
     if intent.name != "who":
         return set()
     acts = set(_ASKED_ACT.findall(question))

@@ -447,6 +447,8 @@ def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None
     # asks what the turn before it asked (how the 议题 are decided), not the first turn's frequency
     ([("平凉市政府常务会议多久开一次？", ""), ("常务会的议题是怎么定的？", "")], "专题会的议题呢？",
      ("平凉市", 56), "专题会议的议题由副市长确定"),
+    # asks about the people who sit in, not who they are
+    ([("张掖市政府常务会议都有哪些人列席？", "")], "列席的人能带助手吗？", ("张掖市", 45), "可带1名助手"),
     # the deadline goes on with what happens after it (逾期不回复…)
     ([("平凉部门之间会签文件，多长时间要回复？", "")], "那忻州呢？", ("忻州市", 33), "逾期不回复视为无不同意见"),
     # the clause before the "；" names the meeting the answering clause is about

@@ -6,7 +6,7 @@ import re
 
 # "我是平凉市某局办公室主任，", "我是区政府办的，", "我是办公室负责考勤的，": the asker's own desk. Not
 # "我是副县长的秘书，" (the 领导 that follows is that 副县长).
-_OFFICE_DESK = re.compile(r"我是([^，。？！?!]{0,16}?(?:办公室|办)[^，。？！?!]{0,8}?)([，。,])")
+_OFFICE_DESK = re.compile(r"我是([^，,。？！?!]{0,16}?(?:办公室|办)[^，,。？！?!]{0,8}?)([，。,])")
 # The desk's own words; what is left names the unit ("平凉市某局", "攀枝花某区政府").
 _DESK_WORDS = re.compile(r"办公室主任|办公室|(?<=政府)办|负责考勤|考勤|工作人员|的$")
 

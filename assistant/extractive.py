@@ -32,7 +32,8 @@ COMPLETION_SHARE = 0.1
 COMPLETION_MAX = 2
 NAMES_SOMEONE_BONUS = 0.3
 # "怎么报？", "要走哪些程序？": a question on a procedure is answered by its steps, up to STEPS more sentences.
-PROCEDURE = re.compile(r"怎么报|如何报|怎么走|走什么|什么程序|哪些程序|什么流程|哪些流程|流程|手续|要做什么|该做什么|需要做什么|怎么处理|怎么办理|如何办理|哪些材料|什么材料")
+PROCEDURE = re.compile(r"怎么报|如何报|怎么走|走什么|什么程序|哪些程序|流程|手续|要做什么|该做什么|需要做什么"
+                       r"|怎么处理|怎么办理|如何办理|哪些材料|什么材料")
 STEPS = 3
 STEP_RATIO = 0.5
 OTHER_CASE_PENALTY = 0.5
@@ -143,7 +144,7 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
 
 
 # "除了文件代拟稿，还得…": what the question sets aside is no part of what it asks.
-_EXCEPT = re.compile(r"除了[^，。？！?!]*[，,]?")
+_EXCEPT = re.compile(r"除了[^，,。？！?!]*[，,]")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
 _ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|审批|审定|批准|起草|请假|报备|组织)")
 # "哪些单位列席？": a participants question about one way of taking part.
@@ -177,17 +178,17 @@ def _names_someone(sentence: str) -> bool:
 
 
 # The kind of unit a question speaks for ("我们局…", "住建局想…", "我们乡…"), as the rules name it.
-_PARTIES = {"部门": re.compile(r"部门|[^\s，。？、政府]局(?!长)"), "单位": re.compile(r"单位"),
+_PARTIES = {"部门": re.compile(r"部门|(?<!大)[^\s，。？、]局(?!长)"), "单位": re.compile(r"单位"),
             "乡镇": re.compile(r"乡镇|乡（镇）|乡政府|镇政府|我们乡|我们镇")}
 
 
-def asking_parties(question: str) -> list[str]:
+def _asking_parties(question: str) -> list[str]:
     """The rules' words for the units the question speaks for (住建局 → 部门), which a sentence
     about that case opens with ("部门、单位、乡镇拟提交的议题，…")."""
     return [party for party, said_as in _PARTIES.items() if said_as.search(question)]
 
 
-_CASE = re.compile(r"([^，；。：]*?)(?:拟)?(?:提出|提交|报送)的")
+_CASE = re.compile(r"([^，；。：]*?)拟?(?:提出|提交|报送)的")
 
 
 def _cases(sentence: str) -> set[str]:
@@ -201,16 +202,20 @@ def _other_cases(sentence: str, subjects: list[str]) -> bool:
     """Whether the sentence gives the rule for other roles' or units' cases only ("县长提出的议题，…"
     when a department asks)."""
     cases = _cases(sentence)
-    return bool(cases) and not cases & set(subjects)
+    return bool(cases) and not _is_own_case(cases, subjects)
 
 
-def own_case(sentences: list[str], subjects: list[str]) -> set[int]:
+def _own_case(sentences: list[str], subjects: list[str]) -> set[int]:
     """The sentences that give the rule for the question's own role or unit, which a quote from
     their article must include ("部门、单位、乡镇拟提交的议题，汇报分管副县长、县长同意后申报。")."""
-    return {index for index, sentence in enumerate(sentences) if _cases(sentence) & set(subjects)}
+    return {index for index, sentence in enumerate(sentences) if _is_own_case(_cases(sentence), subjects)}
 
 
-# The government's leaders as the rules name them together; each of the heads and deputies is one.
+def _is_own_case(cases: set[str], subjects: list[str]) -> bool:
+    return bool(cases & set(subjects))
+
+
+# The government's leaders as the rules name them together; each head, deputy and secretary-general is one.
 _LEADERS = ("市政府领导", "县政府领导")
 _LEADER_ROLES = frozenset({"市长", "副市长", "常务副市长", "县长", "副县长", "常务副县长", "秘书长", "副秘书长"})
 
@@ -234,7 +239,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     article's rank, whether they open with a topic of the question, and how much of the question's
     concepts (and of the follow-up's ``focus``) they state. Sentences about another role than the
     question's are passed over. A second sentence of the same article is quoted too when it scores
-    nearly as well (multi-part questions), and so are sentences stating concepts the quote leaves out.
+    nearly as well (multi-part questions; up to STEPS more for a procedure), and so are sentences
+    stating concepts the quote leaves out and the rule for the asker's own case.
     It abstains when the answer would come from a lower article while the question names something
     only the top article of the jurisdiction states. What the question sets aside ("除了代拟稿，…")
     is no part of it, and only the sentences that ask can name a term these rules never use.
@@ -250,7 +256,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     asked = focus or question
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))]
     acts = asked_act(asked, intent)
-    subjects = roles + asking_parties(asked)
+    subjects = roles + _asking_parties(asked)
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in enumerate(ranked[:TOP_ARTICLES]):
@@ -289,7 +295,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                if p == position and sc >= (STEP_RATIO if steps else SECOND_RATIO) * score
                and not s.endswith("：")][:STEPS if steps else 1]
     finding.article = article
-    chosen = complete({index, *(i for i, _ in seconds), *own_case(sentences, subjects)}, sentences,
+    chosen = complete({index, *(i for i, _ in seconds), *_own_case(sentences, subjects)}, sentences,
                       question_concepts, keyword.article_bm25)
     chosen = continue_list(chosen, sentences, intent)
     finding.quote = join_quote([(i, sentences[i]) for i in sorted(chosen)])

@@ -30,7 +30,9 @@ class Turn:
     jurisdictions: tuple[str, ...]
     focus: str = ""  # a follow-up's own words when it builds on the previous question ("涉及大额资金使用的")
     new_ask: bool = False  # the follow-up asks something new about the previous subject ("那…怎么请假？")
-    asks: str = ""  # the words whose question type an elliptical follow-up asks: those of the turn it follows
+    # The words whose question type the turn asks, when not its standalone text: for an elliptical
+    # follow-up those of the turn it follows; for a new ask about the previous subject its own.
+    asks: str = ""
 
     @property
     def asked(self) -> str:

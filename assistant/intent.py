@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from .numerals import NUMERAL_CHARS, parse_number
 
 _COUNT = r"[0-9一二两三四五六七八九十半]+"
+_WHOLE_COUNT = r"(?<![0-9一二两三四五六七八九十半])" + _COUNT  # not the tail of a longer number (5日 of 15日)
+_REPEALS = r"[^。；]{0,30}(?:废止|停止执行|失效)"  # after a document's title: it is repealed
 # 几天 that asks for a number of days; not "这几天" (these days) or "出差几天", "考察几天" (a trip of a few days).
 # 提前 that asks how early; not "来不及提前…" (there was no time to ask ahead).
 _NOT_UNABLE = r"(?<!不及)(?<!没法)(?<!无法)(?<!不能)(?<!没有)"
@@ -39,7 +41,7 @@ class Intent:
 # (name, question pattern, answer pattern), most specific first: the first question pattern that matches wins.
 _TABLE = (
     ("repealed", r"废止|作废|失效|旧|老版|上一版|那版|还能用|还有效|替掉|换掉|顶替|原来的|以前的|之前的|老的|替代|取代",
-     r"》[^。；]{0,30}(?:废止|停止执行|失效)"),
+     rf"》{_REPEALS}"),
     ("place", r"在哪里|在哪儿|在哪个|哪里开|哪里召开|什么地方|什么地点|哪个会议室|哪个地方",
      r"会议室|地点|在.{1,12}(?:召开|举行|进行)"),
     ("weekday", r"星期几|周几|礼拜几|哪一?天(?!.{0,3}(?:开始|施行|生效))|第几周|哪一?周|几号|什么日子|哪几天"
@@ -52,7 +54,9 @@ _TABLE = (
     ("years", r"(?<![好这那前近])几年|多少年", rf"(?<![0-9]){_COUNT}个?年(?!度)"),
     ("duration", r"[学讲谈说][多好]长时间|[学讲谈说]多久|每次.{0,6}(?:多长时间|多久)|时长|多少学时|几个?学时",
      rf"{_COUNT}个?(?:小时|分钟|学时|课时)"),
-    ("quorum", r"(?:至少|最少).{0,8}(?:到|来|出席|参加).{0,6}(?:才能|方可)|(?:多少|几)[个位名]?(?:人|组成人员).{0,6}(?:到|来|出席|参加).{0,6}(?:才能|方可|才可以|才算)|开得成|法定人数|多少.{0,6}才能开|到会人数",
+    ("quorum", r"(?:至少|最少).{0,8}(?:到|来|出席|参加).{0,6}(?:才能|方可)"
+               r"|(?:多少|几)[个位名]?(?:人|组成人员).{0,6}(?:到|来|出席|参加).{0,6}(?:才能|方可|才可以|才算)"
+               r"|开得成|法定人数|多少.{0,6}才能开|到会人数",
      r"半数|三分之二|到会|法定人数"),
     # how many people: a count of 名/人, not of 次 ("参会人数上限" is not answered by "每年不超过1次")
     ("people", r"多少人|(?<!哪)几个(?:[\u4e00-\u9fff]{0,4}人员|人)|(?<!哪)几名|(?<![哪这那])几位|人数|多少名",
@@ -67,7 +71,7 @@ _TABLE = (
     ("advance", _NOT_UNABLE + r"提前(?:几|多少|多久|多长)",
      rf"前{_COUNT}个?(?:工作日|日|天|小时|周)"),
     ("days", _ASKED_DAYS + r"|多少天|天数|几个?工作日|几日|几小时|多少小时|" + _NOT_UNABLE + r"提前几|几个小时",
-     rf"(?<!第)(?<!提前){_COUNT}个?(?:工作日|日|天|小时|周)"),
+     rf"(?<!第)(?<!提前){_WHOLE_COUNT}个?(?:工作日|日|天|小时|周)"),
     ("deadline", _ASKED_DAYS + r"|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|" + _NOT_UNABLE + r"提前|几小时|多少小时|截止|几日",
      rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周|月)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前|逾期"),
     ("number", r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少",
@@ -77,7 +81,8 @@ _TABLE = (
     ("participants", r"参加(?!.{0,6}(?:培训|学习|活动))|出席(?!.{0,2}活动)|列席|组成|成员|哪些人|参会|与会",
      r"组成|参加|列席|出席"),
 )
-_TOPICAL = frozenset({"repealed", "effective"})
+# Validity of a document (废止, 施行): recognised by a topic word, not by how the question asks.
+VALIDITY = _TOPICAL = frozenset({"repealed", "effective"})
 # Question types a quantity already stated in the question does not ask for ("提前3天" → not days).
 _DAYS = ("advance", "days", "deadline")
 # A count stated in the question: 3天, 三天; not 一 (开一次, 隔多久一次 ask rather than state).
@@ -94,8 +99,7 @@ _LOOKUP = re.compile(rf"第([{NUMERAL_CHARS}]+|\d+)条")
 # A question about the rules document itself ("这版工作规则", "现行的规则", "老版还管用吗") and the
 # sentences that state its own validity ("本规则自发布之日起施行", "…《…工作规则》…同时废止").
 _THE_RULES = re.compile(r"规则|[这那新老旧]版|版本|现行")
-_OWN_VALIDITY = re.compile(r"本规则.{0,10}施行|工作规则》[^。；]{0,30}(?:废止|停止执行|失效)")
-VALIDITY = frozenset({"repealed", "effective"})
+_OWN_VALIDITY = re.compile(rf"本规则.{{0,10}}施行|工作规则{_REPEALS}")
 
 
 def about_the_rules(question: str, intent: Intent) -> bool:
@@ -126,10 +130,10 @@ def classify_all(question: str) -> list[Intent]:
 
 
 def without_the_ask(text: str, intent: Intent) -> str:
-    """The text without the words that ask the intent's question ("一般安排在什么时间开" → "一般"): what is
+    """The text without the words that ask the intent's question ("一般安排在什么时间开" → "一般 开"): what is
     left is what the question is about. Words that name a topic (废止) or a way of taking part (参会)
     are kept."""
-    asks_only = intent.question.pattern and not intent.topical and intent.name != "participants"
+    asks_only = bool(intent.question.pattern) and not intent.topical and intent.name != "participants"
     return intent.question.sub(" ", text) if asks_only else text
 
 

@@ -21,10 +21,11 @@ _PLACE_MENTION = re.compile(
     r"([\u4e00-\u9fff]{2,4}?(?:市|县|区|州|盟|旗))(?=政府|人民政府|的|工作规则|规则|常务|全体|领导|市长|县长|区长|"
     r"州长|办公|专题|会签|公文|那边|这边|里|呢|是|有|规定|$|[，。？！、和与跟及])"
 )
-# "去北京参加培训": a place someone travels to, not one whose rules are asked about.
-_TRAVEL_TO = re.compile(r"(?:去|赴|前往|飞往|到)$")
+# "去北京参加培训": a place someone travels to, not one whose rules are asked about (not 提到, 收到, 报到).
+_TRAVEL_VERBS = r"(?:去|赴|前往|飞往|(?<![提收报涉])到)"
+_TRAVEL_TO = re.compile(_TRAVEL_VERBS + "$")
 # "以庄浪县政府名义报给平凉市政府": a place a document is sent to, beside the one whose rules are asked about.
-_SENT_TO = re.compile(r"(?:报给|报送|报送给|上报|呈报|报到|发给|送给|交给|向)$")
+_SENT_TO = re.compile(r"(?:报给|报送|上报|呈报|报到|发给|送给|交给|向)$")
 _NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几某个别这那其同当")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
 # jieba part-of-speech flags of words that are no part of a place name: pronouns, prepositions,
@@ -99,7 +100,7 @@ class PlaceFinder:
                            key=lambda pair: -len(pair[0]))
         self._elsewhere = dict(elsewhere)
         self._other = re.compile("|".join(re.escape(alias) for alias, _ in elsewhere)) if elsewhere else None
-        self._travel = re.compile(f"({_TRAVEL_TO.pattern[:-1]})(?:{self._other.pattern if self._other else '(?!)'})")
+        self._travel = re.compile(f"({_TRAVEL_VERBS})(?:{self._other.pattern if self._other else '(?!)'})")
 
     def find(self, question: str) -> PlaceMentions:
         known: list[str] = []
@@ -134,11 +135,11 @@ class PlaceFinder:
         for match in _PLACE_MENTION.finditer(question):
             start, end = match.span(1)
             place = match.group(1)
-            if any(start < s_end and s_start < end for s_start, s_end in spans) or _TRAVEL_TO.search(question[:start]):
+            if any(start < s_end and s_start < end for s_start, s_end in spans):
                 continue
             # "我们是静宁县的": the name is the longest tail that reads as one.
             name = next((place[i:] for i in range(len(place) - 2) if _is_place_name(place[i:])), None)
-            if name and name not in unknown:
+            if name and name not in unknown and not _TRAVEL_TO.search(question[:end - len(name)]):
                 unknown.append(name)
         return PlaceMentions(known, unknown)
 

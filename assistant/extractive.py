@@ -90,7 +90,8 @@ def continue_list(chosen: set[int], sentences: list[str], intent: Intent) -> set
         if intent.name == "participants":
             extended |= _same_list(start, sentences, intent.answer)
         elif intent.name in VALIDITY:
-            extended |= {i for i in (start - 1, start + 1) if 0 <= i < len(sentences) and states_own_validity(sentences[i])}
+            extended |= {i for i in (start - 1, start + 1)
+                         if 0 <= i < len(sentences) and states_own_validity(sentences[i])}
         elif (sentences[start].endswith("；") and start + 1 < len(sentences)
               and intent.answer.search(sentences[start + 1])):
             extended.add(start + 1)

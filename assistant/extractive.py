@@ -250,7 +250,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     question = _EXCEPT.sub("", question)
     question_concepts = concepts(question)
     asked_part = asked_sentences(question)
-    if missing_here(asked_part, concepts(asked_part), jurisdiction, keyword):
+    asked_concepts = question_concepts if asked_part == question else concepts(asked_part)
+    if missing_here(asked_part, asked_concepts, jurisdiction, keyword):
         return finding
     topics = question_topics(question)
     focus_concepts = concepts(focus)

@@ -27,6 +27,12 @@ def assert_citations_retrieved(answer: Answer) -> None:
     assert all(c.jurisdiction in answer.jurisdictions for c in answer.citations)
 
 
+def assert_cites(answer: Answer, key: tuple[str, int], *facts: str) -> None:
+    """The answer cites exactly that article and states every fact."""
+    assert [c.key for c in answer.citations] == [key]
+    assert all(fact in answer.answer for fact in facts), answer.answer
+
+
 def test_direct_answer_then_cited_basis(assistant: Assistant) -> None:
     answer = assistant.ask("平凉市政府常务会议多久开一次？")
     assert answer.answer.startswith("平凉市政府常务会议每月召开2次，如有需要可随时召开。")
@@ -45,8 +51,7 @@ def test_direct_answer_then_cited_basis(assistant: Assistant) -> None:
 
 def test_colloquial_paraphrase(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县里会签文件最晚几天要回？")
-    assert [c.key for c in answer.citations] == [("庄浪县", 63)]
-    assert "7个工作日内回复" in answer.answer
+    assert_cites(answer, ("庄浪县", 63), "7个工作日内回复")
 
 
 def test_unknown_jurisdiction_lists_covered_ones(assistant: Assistant) -> None:
@@ -105,16 +110,15 @@ def test_follow_up_switches_jurisdiction(assistant: Assistant) -> None:
     first = assistant.ask("平凉市政府常务会议多久开一次？")
     answer = assistant.ask("那忻州呢？", history=[("平凉市政府常务会议多久开一次？", first.answer)])
     assert answer.jurisdictions == ["忻州市"]
-    assert [c.key for c in answer.citations] == [("忻州市", 21)]
-    assert "每月召开2—3次" in answer.answer
+    assert_cites(answer, ("忻州市", 21), "每月召开2—3次")
 
 
 def test_follow_up_carries_jurisdiction_and_swaps_topic(assistant: Assistant) -> None:
     history = [("平凉市政府常务会议多久开一次？", "平凉市政府常务会议每月召开2次。")]
     travel = assistant.ask("副市长出差要提前几天请假？", history=history)
-    assert [c.key for c in travel.citations] == [("平凉市", 79)] and "提前3天" in travel.answer
+    assert_cites(travel, ("平凉市", 79), "提前3天")
     plenary = assistant.ask("那全体会议呢？", history=history)
-    assert [c.key for c in plenary.citations] == [("平凉市", 52)] and "每年召开2次" in plenary.answer
+    assert_cites(plenary, ("平凉市", 52), "每年召开2次")
 
 
 @pytest.mark.parametrize("question", ["平凉市政府常务会议一般在星期几开？", "平凉市政府常务会议上汇报一个议题限时几分钟？",
@@ -234,13 +238,13 @@ def test_follow_up_adding_a_condition_extends_the_previous_question(assistant: A
     history = [("平凉常务会通过的文件只改几个字，几天内印发？", "在会议结束后3日内印发")]
     answer = assistant.ask("要是有重大修改还得协调呢？", history=history)
     assert answer.standalone_question.endswith(history[0][0])
-    assert [c.key for c in answer.citations] == [("平凉市", 59)] and "10日内印发" in answer.answer
+    assert_cites(answer, ("平凉市", 59), "10日内印发")
 
 
 def test_words_split_by_ge_are_joined(assistant: Assistant) -> None:
     answer = assistant.ask("那给企业题个词呢？", history=[("张掖市领导能不能出书？", "")])
     assert "题词" in answer.standalone_question
-    assert [c.key for c in answer.citations] == [("张掖市", 64)] and "不题词" in answer.answer
+    assert_cites(answer, ("张掖市", 64), "不题词")
 
 
 def test_head_of_government_is_not_matched_inside_deputy(assistant: Assistant) -> None:
@@ -263,12 +267,12 @@ def test_who_organises_is_not_answered_by_the_rule_alone(assistant: Assistant) -
 
 def test_who_to_ask_for_leave_is_answered_by_a_sentence_on_leave(assistant: Assistant) -> None:
     answer = assistant.ask("我是部门负责人，副市长召集的专题会我去不了，跟谁请假？", jurisdiction="平凉市")
-    assert [c.key for c in answer.citations] == [("平凉市", 57)] and "向会议主持人请假" in answer.answer
+    assert_cites(answer, ("平凉市", 57), "向会议主持人请假")
 
 
 def test_meeting_named_in_the_rules_by_its_short_name(assistant: Assistant) -> None:
     answer = assistant.ask("攀枝花的市长办公会议由谁召集主持？")
-    assert [c.key for c in answer.citations] == [("攀枝花市", 44)] and "市长办公会由市长召集和主持" in answer.answer
+    assert_cites(answer, ("攀枝花市", 44), "市长办公会由市长召集和主持")
 
 
 def test_rules_word_for_a_colloquial_phrase_counts_as_stated(assistant: Assistant) -> None:
@@ -281,7 +285,7 @@ def test_rules_word_for_a_colloquial_phrase_counts_as_stated(assistant: Assistan
 def test_condition_added_by_a_follow_up_decides_the_article(assistant: Assistant) -> None:
     history = [("平凉以市政府名义发的下行文谁签发？", "由分管副市长签发")]
     answer = assistant.ask("那要是涉及大额资金使用的呢？", history=history)
-    assert [c.key for c in answer.citations] == [("平凉市", 72)] and "报市长审定" in answer.answer
+    assert_cites(answer, ("平凉市", 72), "报市长审定")
 
 
 @pytest.mark.parametrize(("follow_up", "article", "fact"), [
@@ -292,12 +296,12 @@ def test_condition_added_by_a_follow_up_decides_the_article(assistant: Assistant
 def test_follow_up_about_the_same_subject(assistant: Assistant, follow_up: str, article: int, fact: str) -> None:
     history = [("平凉市政府常务会议多久开一次？", "平凉市政府常务会议每月召开2次。")]
     answer = assistant.ask(follow_up, history=history)
-    assert [c.key for c in answer.citations] == [("平凉市", article)] and fact in answer.answer
+    assert_cites(answer, ("平凉市", article), fact)
 
 
 def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     heads = assistant.ask("平凉部门一把手要离开本市出差，报告要求是什么？")
-    assert [c.key for c in heads.citations] == [("平凉市", 80)] and "提前3天向市政府书面报告" in heads.answer
+    assert_cites(heads, ("平凉市", 80), "提前3天向市政府书面报告")
     # 攀枝花 gives days only for 副市长 and 秘书长, so a department head's days are not in its rules.
     assert assistant.ask("攀枝花市级部门一把手离开攀枝花出差，要提前几天报？").abstained
 
@@ -316,36 +320,36 @@ def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: 
     # 提前 in a statement after the question, 这几天 ("these days"), 去外地几天 and 搞一次 ask for no
     # number, and 参加培训 asks for no participants.
     answer = assistant.ask(question)
-    assert [c.key for c in answer.citations] == [key] and fact in answer.answer
+    assert_cites(answer, key, fact)
 
 
 def test_follow_up_naming_another_role_swaps_it(assistant: Assistant) -> None:
     answer = assistant.ask("那市长自己出差呢，要跟谁报？", history=[("平凉的副市长出差，要提前几天请假？", "")])
     assert "平凉的市长出差" in answer.standalone_question
-    assert [c.key for c in answer.citations] == [("平凉市", 79)] and "按省委、省政府要求报备" in answer.answer
+    assert_cites(answer, ("平凉市", 79), "按省委、省政府要求报备")
 
 
 def test_follow_up_naming_a_role_in_everyday_words(assistant: Assistant) -> None:
     answer = assistant.ask("那局长出差呢？", history=[("平凉的副市长要出差，得提前几天请假？", "")])
-    assert [c.key for c in answer.citations] == [("平凉市", 80)] and "提前3天向市政府书面报告" in answer.answer
+    assert_cites(answer, ("平凉市", 80), "提前3天向市政府书面报告")
 
 
 def test_follow_up_describing_another_role_swaps_it(assistant: Assistant) -> None:
     answer = assistant.ask("那市级部门的主要负责人呢？", history=[("攀枝花的副市长要离开攀枝花外出，要向谁报告？", "")])
     assert "副市长" not in answer.standalone_question
-    assert [c.key for c in answer.citations] == [("攀枝花市", 84)] and "须经市政府分管领导同意" in answer.answer
+    assert_cites(answer, ("攀枝花市", 84), "须经市政府分管领导同意")
 
 
 def test_follow_up_opening_with_na_builds_on_the_previous_subject(assistant: Assistant) -> None:
     history = [("攀枝花各部门开全市性会议，一年最多开几次？", "")]
     answer = assistant.ask("那能邀请县区政府的负责人来参加吗？", history=history)
-    assert [c.key for c in answer.citations] == [("攀枝花市", 46)] and "确需邀请的须报市政府批准" in answer.answer
+    assert_cites(answer, ("攀枝花市", 46), "确需邀请的须报市政府批准")
 
 
 def test_follow_up_asking_anew_does_not_inherit_the_question_type(assistant: Assistant) -> None:
     history = [("攀枝花市政府常务会议多长时间开一次？", "原则上每两周召开1次")]
     answer = assistant.ask("那我们局长那天要是实在来不了，怎么请假？能不能找人替他去？", history=history)
-    assert [c.key for c in answer.citations] == [("攀枝花市", 43)] and "指派人员代为参会" in answer.answer
+    assert_cites(answer, ("攀枝花市", 43), "指派人员代为参会")
 
 
 def test_follow_up_with_its_own_topic_and_ask_is_a_new_question(assistant: Assistant) -> None:
@@ -363,13 +367,12 @@ def test_other_place_asked_about_the_same_requirement(assistant: Assistant) -> N
 
 def test_quorum_is_answered_where_the_rules_set_one(assistant: Assistant) -> None:
     answer = assistant.ask("攀枝花市政府常务会议要有多少组成人员到会才能召开？")
-    assert [c.key for c in answer.citations] == [("攀枝花市", 42)] and "半数以上组成人员到会方可召开" in answer.answer
+    assert_cites(answer, ("攀枝花市", 42), "半数以上组成人员到会方可召开")
 
 
 def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议，有没有哪些单位是每次都固定列席的？")
-    assert [c.key for c in answer.citations] == [("庄浪县", 50)]
-    assert "县监委负责人、司法局主要负责人固定列席会议" in answer.answer
+    assert_cites(answer, ("庄浪县", 50), "县监委负责人、司法局主要负责人固定列席会议")
     # The list of those sitting in spans sentences on both sides of the best one.
     listed = assistant.ask("攀枝花开市政府常务会，除了市长、副市长、秘书长，还有哪些单位的负责人要列席？")
     assert "市司法局" in listed.answer and "市政府研究室" in listed.answer
@@ -377,13 +380,12 @@ def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assis
 
 def test_deadline_quote_goes_on_with_the_other_case(assistant: Assistant) -> None:
     answer = assistant.ask("平凉市政府常务会讨论通过、决定印发的文件，会后多长时间内印发？")
-    assert [c.key for c in answer.citations] == [("平凉市", 59)]
-    assert "3日内印发" in answer.answer and "10日内印发" in answer.answer
+    assert_cites(answer, ("平凉市", 59), "3日内印发", "10日内印发")
 
 
 def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县副县长临时被叫去陪同上级调研，来不及提前请假，这种情况怎么报？")
-    assert [c.key for c in answer.citations] == [("庄浪县", 76)] and "即有即报县长" in answer.answer
+    assert_cites(answer, ("庄浪县", 76), "即有即报县长")
 
 
 @pytest.mark.parametrize(("question", "place"), [
@@ -413,7 +415,7 @@ def test_who_convenes_is_answered_by_the_sentence_naming_someone(assistant: Assi
                                       "平凉市长办公会点名让我们局长参加，他正好有事去不了，这事咋报？"])
 def test_someone_who_cannot_attend_is_answered_by_the_rule_on_absence(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
-    assert [c.key for c in answer.citations] == [("平凉市", 57)] and "由市政府办公室向会议主持人报告" in answer.answer
+    assert_cites(answer, ("平凉市", 57), "由市政府办公室向会议主持人报告")
 
 
 def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> None:
@@ -425,7 +427,7 @@ def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> Non
 def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None:
     # A 请示 sent up in the government's name is an 上行文, which is what the signing rule names.
     answer = assistant.ask("我们局起草了一份以庄浪县政府名义报市政府的请示，这种上行文最后得谁签发？")
-    assert [c.key for c in answer.citations] == [("庄浪县", 68)] and "由县长签发" in answer.answer
+    assert_cites(answer, ("庄浪县", 68), "由县长签发")
 
 
 @pytest.mark.parametrize(("history", "follow_up", "key", "fact"), [
@@ -458,7 +460,7 @@ def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None
 def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, history: list[tuple[str, str]],
                                                       follow_up: str, key: tuple[str, int], fact: str) -> None:
     answer = assistant.ask(follow_up, history=history)
-    assert [c.key for c in answer.citations] == [key] and fact in answer.answer
+    assert_cites(answer, key, fact)
 
 
 @pytest.mark.parametrize("question", ["我们局有个议题想上庄浪县政府常务会，报之前要经过哪些领导同意？",
@@ -467,8 +469,7 @@ def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, hist
 def test_answer_gives_the_rule_for_the_askers_own_case(assistant: Assistant, question: str) -> None:
     # 庄浪 50 gives one rule for the 县长's topics, one for a 副县长's and one for a department's.
     answer = assistant.ask(question)
-    assert [c.key for c in answer.citations] == [("庄浪县", 50)]
-    assert "部门、单位、乡镇拟提交的议题，汇报分管副县长、县长同意后申报" in answer.answer
+    assert_cites(answer, ("庄浪县", 50), "部门、单位、乡镇拟提交的议题，汇报分管副县长、县长同意后申报")
 
 
 @pytest.mark.parametrize(("question", "key", "facts"), [
@@ -479,25 +480,24 @@ def test_validity_of_the_rules_themselves(assistant: Assistant, question: str, k
                                           facts: tuple[str, ...]) -> None:
     # Taking effect and the version repealed are stated together, in the rules' last article.
     answer = assistant.ask(question)
-    assert [c.key for c in answer.citations] == [key] and all(fact in answer.answer for fact in facts)
+    assert_cites(answer, key, *facts)
 
 
 def test_a_kind_of_what_the_rules_name_is_covered(assistant: Assistant) -> None:
     # 庄浪 says 学习, not 脱产学习; a 脱产学习 is still a 学习.
     answer = assistant.ask("庄浪县副县长下个月去省里脱产学习两周，要提前几天向谁请假？")
-    assert [c.key for c in answer.citations] == [("庄浪县", 76)] and "提前3天向县长请假" in answer.answer
+    assert_cites(answer, ("庄浪县", 76), "提前3天向县长请假")
 
 
 def test_procedure_is_answered_with_its_steps(assistant: Assistant) -> None:
     answer = assistant.ask("我们局提请平凉市政府制发行政规范性文件，除了文件本身还要报送哪些材料？")
-    assert [c.key for c in answer.citations] == [("平凉市", 67)]
-    assert "政策解读材料" in answer.answer and "舆情应对方案" in answer.answer
+    assert_cites(answer, ("平凉市", 67), "政策解读材料", "舆情应对方案")
 
 
 def test_terms_in_the_background_do_not_make_it_unanswerable(assistant: Assistant) -> None:
     # 营商环境 is a term only 攀枝花's rules use, but here it is what the 方案 is about, not what is asked.
     answer = assistant.ask("我们是庄浪县商务局，准备把营商环境优化方案提交县政府常务会议研究。部门的议题要提前多久申报？")
-    assert [c.key for c in answer.citations] == [("庄浪县", 50)] and "提前7日申报" in answer.answer
+    assert_cites(answer, ("庄浪县", 50), "提前7日申报")
     # asked, the term still shows these rules do not address it
     assert assistant.ask("庄浪县的营商环境评价由哪个部门牵头？").abstained
 
@@ -517,4 +517,4 @@ def test_rule_on_the_leaders_is_no_answer_about_a_department_head(assistant: Ass
 def test_what_the_question_is_not_about_is_left_out(assistant: Assistant, question: str, key: tuple[str, int],
                                                     fact: str) -> None:
     answer = assistant.ask(question)
-    assert [c.key for c in answer.citations] == [key] and fact in answer.answer
+    assert_cites(answer, key, fact)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .intent import (ABSENCE, GENERAL, VALIDITY, Intent, about_the_rules, asked_sentences, classify, classify_all,
                      states_own_validity)
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
-from .keyword import (BM25, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
+from .keyword import (BM25, BUREAU, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
                       said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names_topics, opens_with_topic, question_topics
@@ -179,7 +179,7 @@ def _names_someone(sentence: str) -> bool:
 
 
 # The kind of unit a question speaks for ("我们局…", "住建局想…", "我们乡…"), as the rules name it.
-_PARTIES = {"部门": re.compile(r"部门|(?<!大)[^\s，。？、]局(?!长)"), "单位": re.compile(r"单位"),
+_PARTIES = {"部门": re.compile(rf"部门|{BUREAU.pattern}"), "单位": re.compile(r"单位"),
             "乡镇": re.compile(r"乡镇|乡（镇）|乡政府|镇政府|我们乡|我们镇")}
 
 

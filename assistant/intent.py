@@ -91,6 +91,8 @@ _STATED_UNITS = {"工作日": _DAYS, "日": _DAYS, "天": _DAYS, "小时": _DAYS
 # Someone cannot attend a meeting ("他来不了").
 ABSENCE = re.compile(r"来不了|参加不了|去不了|(?<!能)不能(?:参加|出席|到会)|缺席")  # not 能不能参加
 _LENIENT = frozenset({"who", "participants"})
+# Intents whose asking words are also what the question is about (参会, 到会人数).
+_NAMES_ITS_TOPIC = frozenset({"participants", "quorum"})
 INTENTS = tuple(Intent(name, re.compile(question), re.compile(answer)) for name, question, answer in _TABLE)
 GENERAL = Intent("general", re.compile(""), None)
 _LOOKUP = re.compile(rf"第([{NUMERAL_CHARS}]+|\d+)条")
@@ -131,9 +133,9 @@ def classify_all(question: str) -> list[Intent]:
 
 def without_the_ask(text: str, intent: Intent) -> str:
     """The text without the words that ask the intent's question ("一般安排在什么时间开" → "一般 开"): what is
-    left is what the question is about. Words that name a topic (废止) or a way of taking part (参会)
-    are kept."""
-    asks_only = bool(intent.question.pattern) and not intent.topical and intent.name != "participants"
+    left is what the question is about. Words that name a topic (废止), a way of taking part (参会) or
+    attendance (到会人数) are kept."""
+    asks_only = bool(intent.question.pattern) and not intent.topical and intent.name not in _NAMES_ITS_TOPIC
     return intent.question.sub(" ", text) if asks_only else text
 
 

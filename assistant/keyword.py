@@ -131,6 +131,8 @@ def rules_words(text: str) -> list[str]:
 
 EXPANSION_WEIGHT = 0.6
 LEADER_WEIGHT = 0.3
+# A bureau named in speech (住建局, 我们局; not 大局 or 局长): the rules call it a 部门.
+BUREAU = re.compile(r"[^\s，。？、大]局(?!长)")
 
 
 @cache
@@ -147,6 +149,8 @@ def query_terms(question: str) -> dict[str, float]:
         terms.setdefault(expansion, EXPANSION_WEIGHT)
     if re.search(r"[市县]长|秘书长", question):  # the rules often say 市政府领导 for any of them
         terms.setdefault("领导", LEADER_WEIGHT)
+    if BUREAU.search(question):
+        terms.setdefault("部门", EXPANSION_WEIGHT)
     return terms
 
 

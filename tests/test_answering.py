@@ -370,6 +370,17 @@ def test_quorum_is_answered_where_the_rules_set_one(assistant: Assistant) -> Non
     assert_cites(answer, ("攀枝花市", 42), "半数以上组成人员到会方可召开")
 
 
+def test_quorum_follow_up_keeps_its_topic(assistant: Assistant) -> None:
+    history = [("攀枝花市政府常务会议由谁主持？", "市政府常务会议由市长召集和主持。"), ("多久开一次？", "原则上每两周召开1次。")]
+    answer = assistant.ask("到会人数有没有要求？", history=history)
+    assert_cites(answer, ("攀枝花市", 42), "半数以上组成人员到会方可召开")
+
+
+def test_bureaus_named_in_a_long_question_are_departments(assistant: Assistant) -> None:
+    answer = assistant.ask("庄浪县交通局给县政府的请示牵涉到水务局的职责，两家一直没谈拢，请示该怎么报？")
+    assert_cites(answer, ("庄浪县", 61), "涉及其他部门职权的")
+
+
 def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议，有没有哪些单位是每次都固定列席的？")
     assert_cites(answer, ("庄浪县", 50), "县监委负责人、司法局主要负责人固定列席会议")

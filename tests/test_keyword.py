@@ -26,6 +26,11 @@ def test_expansion_skips_phrases_inside_other_words() -> None:
     assert "常务会议" in query_terms("常务会开完了，纪要谁签发？")
 
 
+def test_a_named_bureau_is_searched_as_a_department() -> None:
+    assert "部门" in query_terms("住建局的请示涉及财政局")
+    assert "部门" not in query_terms("局长出差要报告吗") and "部门" not in query_terms("顾全大局")
+
+
 def test_heads_are_not_stated_by_their_deputies() -> None:
     assert occurs("市长", "须提前3天向市长请假") and not occurs("市长", "副市长、秘书长出差")
     assert not occurs("市长", "市长助理") and occurs("副市长", "副市长出差")

@@ -19,11 +19,18 @@ def question_topics(question: str) -> list[frozenset[str]]:
     (常务会 → 常务会议; not 打报告 → 请示, 报告, which may mean any report going up)."""
     terms = topic_terms()
     groups: list[frozenset[str]] = []
-    for phrase, words in said_phrases(question):
-        if phrase in terms or all(word in terms for word in words):
+    phrases = said_phrases(question)
+    # Words inside a longer phrase that names no topic are no topic of their own (调研 in 调研论证).
+    other = [phrase for phrase, words in phrases
+             if phrase not in terms and not any(names(term, word) for term in terms for word in words)]
+    masked = question
+    for phrase in other:
+        masked = masked.replace(phrase, "\u3000" * len(phrase))
+    for phrase, words in phrases:
+        if (phrase in terms or all(word in terms for word in words)) and phrase in masked:
             groups.append(frozenset(word for word in [phrase, *words] if word in terms))
     groups.extend(frozenset([term]) for term in terms
-                  if names(term, question) and not any(term in group for group in groups))
+                  if names(term, masked) and not any(term in group for group in groups))
     return groups
 
 

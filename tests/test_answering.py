@@ -381,6 +381,12 @@ def test_bureaus_named_in_a_long_question_are_departments(assistant: Assistant) 
     assert_cites(answer, ("庄浪县", 61), "涉及其他部门职权的")
 
 
+def test_a_topic_word_inside_a_longer_phrase_is_no_topic(assistant: Assistant) -> None:
+    # 调研 inside 调研论证 (the rules: 调查论证) does not ask for a sentence on 调研.
+    answer = assistant.ask("平凉市政府交办的一件事需要先调研论证，结果最迟多少个工作日要报告？")
+    assert_cites(answer, ("平凉市", 73), "报告结果不得超过30个工作日")
+
+
 def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议，有没有哪些单位是每次都固定列席的？")
     assert_cites(answer, ("庄浪县", 50), "县监委负责人、司法局主要负责人固定列席会议")

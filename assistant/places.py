@@ -147,14 +147,17 @@ class PlaceFinder:
         """The question without the jurisdiction names (they would only add noise to keyword search),
         and with a place travelled to said as 外地 ("去北京培训" → "去外地培训").
 
-        In "张掖市长" the 市 belongs to 市长 as well, so it stays.
+        In "张掖市长" the 市 belongs to 市长 as well, so it stays; "全平凉市" and "全庄浪" say 全市 and 全县.
         """
         if self._known is None:
             return question
+        level = {alias: name[-1] for alias, name in self._aliases}
 
         def blank(match: re.Match[str]) -> str:
             name = match.group(0)
             follows = question[match.end():match.end() + 1]
+            if question[match.start() - 1:match.start()] == "全":
+                return level[name]
             return " " + name[-1] if follows == "长" and name[-1] in "市县区州" else " "
 
         return self._known.sub(blank, self._travel.sub(r"\1外地", question))

@@ -34,3 +34,9 @@ def test_places_in_questions(question: str, known: list[str], unknown: list[str]
 
 def test_place_travelled_to_is_said_as_elsewhere() -> None:
     assert PlaceFinder(COVERED).strip("平凉市局长要去北京培训") == " 局长要去外地培训"
+
+
+def test_the_whole_jurisdiction_is_said_by_its_level() -> None:
+    finder = PlaceFinder(COVERED)
+    assert finder.strip("开个全平凉市的工作会") == "开个全市的工作会"
+    assert finder.strip("全庄浪的乡镇") == "全县的乡镇"

@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 
 from .keyword import data_lines, said_phrases
+
+
+# Study as the purpose of a trip ("外出学习", "去外省学习考察"): the question is about being away.
+_TRIP_PURPOSE = re.compile(r"(?<=外出|出去|出门)学习|(?<=去)[\u4e00-\u9fff]{0,4}?学习")
+_BLANK = "\u3000"
 
 
 @cache
 def topic_terms() -> tuple[str, ...]:
     """Topic terms (assistant/data/topics.txt)."""
     return tuple(data_lines("topics.txt"))
+
+
+def _without_non_topics(question: str, phrases: Iterable[tuple[str, list[str]]]) -> str:
+    """The question with blanks for words that only look like topics: study as a trip's purpose, and
+    topic words inside a longer phrase that names no topic (调研 in 调研论证, the rules' 调查论证)."""
+    terms = topic_terms()
+    text = _TRIP_PURPOSE.sub(lambda match: _BLANK * len(match.group(0)), question)
+    for phrase, words in phrases:
+        if phrase not in terms and not any(names(term, word) for term in terms for word in words):
+            text = text.replace(phrase, _BLANK * len(phrase))
+    return text
 
 
 def question_topics(question: str) -> list[frozenset[str]]:
@@ -20,17 +38,12 @@ def question_topics(question: str) -> list[frozenset[str]]:
     terms = topic_terms()
     groups: list[frozenset[str]] = []
     phrases = said_phrases(question)
-    # Words inside a longer phrase that names no topic are no topic of their own (调研 in 调研论证).
-    other = [phrase for phrase, words in phrases
-             if phrase not in terms and not any(names(term, word) for term in terms for word in words)]
-    masked = question
-    for phrase in other:
-        masked = masked.replace(phrase, "\u3000" * len(phrase))
+    text = _without_non_topics(question, phrases)
     for phrase, words in phrases:
-        if (phrase in terms or all(word in terms for word in words)) and phrase in masked:
+        if (phrase in terms or all(word in terms for word in words)) and phrase in text:
             groups.append(frozenset(word for word in [phrase, *words] if word in terms))
     groups.extend(frozenset([term]) for term in terms
-                  if names(term, masked) and not any(term in group for group in groups))
+                  if names(term, text) and not any(term in group for group in groups))
     return groups
 
 

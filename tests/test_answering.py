@@ -387,6 +387,11 @@ def test_a_topic_word_inside_a_longer_phrase_is_no_topic(assistant: Assistant) -
     assert_cites(answer, ("平凉市", 73), "报告结果不得超过30个工作日")
 
 
+def test_study_as_the_purpose_of_a_trip_is_about_being_away(assistant: Assistant) -> None:
+    answer = assistant.ask("庄浪县副县长要出去学习一阵子，他分管的工作这期间怎么安排？")
+    assert_cites(answer, ("庄浪县", 12), "外出期间工作代管办法")
+
+
 def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议，有没有哪些单位是每次都固定列席的？")
     assert_cites(answer, ("庄浪县", 50), "县监委负责人、司法局主要负责人固定列席会议")

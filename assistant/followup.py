@@ -153,10 +153,15 @@ def _swap_same_kind(previous: str, phrase: str) -> str | None:
             (word for word in category if occurs(word, expanded)), None)
         if new is None:
             continue
-        for word in category:
-            for spelling in sorted(_spellings(word), key=len, reverse=True):
-                if spelling in previous and word != new and not occurs(new, previous):
-                    return previous.replace(spelling, new, 1)
+        if occurs(new, previous):
+            continue
+        others = sorted((spelling for word in category if word != new for spelling in _spellings(word)),
+                        key=len, reverse=True)
+        any_other = "|".join(map(re.escape, others))
+        # "全体会和常务会的纪要" → "专题会议的纪要": a list of them is swapped as a whole.
+        swapped = re.sub(f"(?:{any_other})(?:[和、及与](?:{any_other}))*", new, previous, count=1)
+        if swapped != previous:
+            return swapped
     return None
 
 

@@ -352,6 +352,12 @@ def test_follow_up_asking_anew_does_not_inherit_the_question_type(assistant: Ass
     assert_cites(answer, ("攀枝花市", 43), "指派人员代为参会")
 
 
+def test_follow_up_swaps_a_list_of_meetings_for_its_own(assistant: Assistant) -> None:
+    answer = assistant.ask("那专题会的纪要呢？", history=[("忻州市政府全体会和常务会的纪要由谁签发？", "")])
+    assert answer.standalone_question == "忻州市政府专题会议的纪要由谁签发？"
+    assert_cites(answer, ("忻州市", 24), "报市长审定")
+
+
 def test_follow_up_with_its_own_topic_and_ask_is_a_new_question(assistant: Assistant) -> None:
     answer = assistant.ask("那专题会议一般由谁召开？", history=[("忻州市长办公会议的纪要谁签发？", "")])
     assert answer.standalone_question == "那专题会议一般由谁召开？" and answer.jurisdictions == ["忻州市"]

@@ -398,6 +398,11 @@ def test_study_as_the_purpose_of_a_trip_is_about_being_away(assistant: Assistant
     assert_cites(answer, ("庄浪县", 12), "外出期间工作代管办法")
 
 
+def test_someone_standing_in_for_an_absent_chair_is_asked_about(assistant: Assistant) -> None:
+    answer = assistant.ask("平凉市副市长出差来不了，他召集的专题会议能让副秘书长代他主持吗？")
+    assert_cites(answer, ("平凉市", 55), "副秘书长受副市长委托")
+
+
 def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议，有没有哪些单位是每次都固定列席的？")
     assert_cites(answer, ("庄浪县", 50), "县监委负责人、司法局主要负责人固定列席会议")

@@ -147,7 +147,7 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
 # "除了文件代拟稿，还得…": what the question sets aside is no part of what it asks.
 _EXCEPT = re.compile(r"除了[^，,。？！?!]*[，,]")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
-_ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|审批|审定|批准|起草|请假|报备|组织)")
+_ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|签字|审批|审定|批准|起草|请假|报备|组织)")
 # "哪些单位列席？": a participants question about one way of taking part.
 _ATTENDANCE = re.compile(r"列席|出席|参加|组成|参会|与会")
 _SITTING_IN_PEOPLE = re.compile(r"列席(?:的人|人员|的同志)")  # "列席的人能带助手吗" asks about them, not who sits in

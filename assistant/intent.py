@@ -13,6 +13,8 @@ _REPEALS = r"[^。；]{0,30}(?:废止|停止执行|失效)"  # after a document'
 # 几天 that asks for a number of days; not "这几天" (these days) or "出差几天", "考察几天" (a trip of a few days).
 # 提前 that asks how early; not "来不及提前…" (there was no time to ask ahead).
 _NOT_UNABLE = r"(?<!不及)(?<!没法)(?<!无法)(?<!不能)(?<!没有)"
+# "来不及按正常程序提前请假": being unable to give notice, which asks what to do instead.
+_UNABLE_IN_ADVANCE = re.compile(r"(?:来不及|没法|无法)[^，。？?]{1,8}?提前")
 _ASKED_DAYS = r"(?<![这那前])(?<!外地)(?<!出差)(?<!外出)(?<!离开)(?<!出去)(?<!考察)(?<!培训)(?<!调研)(?<!学习)几天"
 
 
@@ -120,15 +122,19 @@ def classify_all(question: str) -> list[Intent]:
     A question that already states the quantity it mentions ("来不及提前3天请假咋办") asks what to
     do, not for that quantity, so the intents of that quantity's kind do not apply to it ("每年不超过1次，
     那这种会最多能开几天" still asks for days). Nor does one about someone who cannot attend
-    ("通知局长参加，他来不了") ask who attends.
+    ("通知局长参加，他来不了") ask who attends. What the last clause asks comes first.
     """
-    question = asked_sentences(question)
+    question = _UNABLE_IN_ADVANCE.sub("来不及", asked_sentences(question))
     stated = {name for unit in re.findall(rf"{_STATED_COUNT}个?(工作日|日|天|小时|次)", question)
               for name in _STATED_UNITS[unit]}
     absent = ABSENCE.search(question) is not None
     found = [intent for intent in INTENTS if intent.question.search(question)
              and intent.name not in stated and not (absent and intent.name == "participants")]
-    return found or [GENERAL]
+    # "要提请任免几名干部，这个任免由谁来签署？": the last clause asks; the words before set the scene
+    # (a topic word, 废止 or 施行, still names what the question is about wherever it stands).
+    last_clause = re.split(r"[，,]", question.rstrip("？?。 "))[-1]
+    asked_last = [intent for intent in found if intent.topical or intent.question.search(last_clause)]
+    return asked_last + [intent for intent in found if intent not in asked_last] or [GENERAL]
 
 
 def without_the_ask(text: str, intent: Intent) -> str:

@@ -1,0 +1,19 @@
+"""What a question asks for, read from its own words."""
+
+import pytest
+
+from assistant.intent import classify
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # The last clause asks; a count in the words before it sets the scene.
+    ("县政府要向县人大常委会提请任免几名干部，这个任免由谁来签署？", "who"),
+    ("几个部门协调了几次还是谈不拢，这时由谁出面提出倾向性意见？", "who"),
+    # A topic word still names what the question is about wherever it stands.
+    ("新规则施行以后作废的那个旧规则，原来是哪天发的？", "repealed"),
+    # Being unable to give notice asks what to do, not how early.
+    ("副县长临时陪同调研，来不及按正常程序提前请假，怎么处理？", "general"),
+    ("副县长出差要提前几天请假？", "advance"),
+])
+def test_what_the_question_asks(question: str, expected: str) -> None:
+    assert classify(question).name == expected

@@ -14,6 +14,8 @@ _NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
 # Heads of government, whose titles hide inside their deputies' and assistants' and in meeting names
 # (市长 in 副市长, 市长助理, 市长办公会议).
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
+# A head or deputy invited to an event ("想请分管的副市长来出席"), whom the rules call 市政府领导.
+_INVITED = re.compile(r"请[^，。？]{0,10}?(副?([市县])长)(?:来|到场|出席|参加)")
 # Roles a question can be about, most specific first.
 ROLES = ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
          "部门主要负责人", "主要负责同志", "主要负责人", "组成人员")
@@ -29,6 +31,10 @@ def concepts(question: str) -> list[set[str]]:
             rest = rest.replace(_said_as(phrase, expansions, rest), " ")
     found.extend({token} for token in dict.fromkeys(tokenize(rest))
                  if (len(token) > 1 or token.isdigit()) and occurs(token, question))  # 县长 of 副县长 is no concept
+    for invited in _INVITED.finditer(question):  # the rules: "请市政府领导出席的政务活动"
+        for concept in found:
+            if invited.group(1) in concept:
+                concept.add(f"{invited.group(2)}政府领导")
     return found
 
 

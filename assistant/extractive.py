@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import (ABSENCE, GENERAL, VALIDITY, Intent, about_the_rules, asked_sentences, classify, classify_all,
+from .intent import (ABSENCE, GENERAL, PROCEDURE, VALIDITY, Intent, about_the_rules, asked_sentences, classify, classify_all,
                      states_own_validity)
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
 from .keyword import (BM25, BUREAU, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
@@ -31,9 +31,7 @@ SENTENCE_COVERAGE = 1.5  # weight of the share of the question's concepts a cand
 COMPLETION_SHARE = 0.1
 COMPLETION_MAX = 2
 NAMES_SOMEONE_BONUS = 0.3
-# "怎么报？", "要走哪些程序？": a question on a procedure is answered by its steps, up to STEPS more sentences.
-PROCEDURE = re.compile(r"怎么报|如何报|怎么走|走什么|什么程序|哪些程序|流程|手续|要做什么|该做什么|需要做什么"
-                       r"|怎么处理|怎么办理|如何办理|哪些材料|什么材料")
+# A question on a procedure (PROCEDURE) is answered by its steps, up to STEPS more sentences.
 STEPS = 3
 STEP_RATIO = 0.5
 OTHER_CASE_PENALTY = 0.5

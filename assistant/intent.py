@@ -90,6 +90,9 @@ _DAYS = ("advance", "days", "deadline")
 # A count stated in the question: 3天, 三天; not 一 (开一次, 隔多久一次 ask rather than state).
 _STATED_COUNT = r"(?:\d+|[二两三四五六七八九十][一二三四五六七八九十]*)"
 _STATED_UNITS = {"工作日": _DAYS, "日": _DAYS, "天": _DAYS, "小时": _DAYS, "次": ("frequency",)}
+# "怎么报？", "要走哪些程序？": a question on a procedure.
+PROCEDURE = re.compile(r"怎么报|如何报|怎么走|走什么|什么程序|哪些程序|流程|手续|要做什么|该做什么|需要做什么"
+                       r"|怎么处理|怎么办理|如何办理|哪些材料|什么材料")
 # Someone cannot attend a meeting ("他来不了").
 ABSENCE = re.compile(r"来不了|参加不了|去不了|(?<!能)不能(?:参加|出席|到会)|缺席")  # not 能不能参加
 _LENIENT = frozenset({"who", "participants"})
@@ -134,6 +137,8 @@ def classify_all(question: str) -> list[Intent]:
     # (a topic word, 废止 or 施行, still names what the question is about wherever it stands).
     last_clause = re.split(r"[，,]", question.rstrip("？?。 "))[-1]
     asked_last = [intent for intent in found if intent.topical or intent.question.search(last_clause)]
+    if PROCEDURE.search(last_clause) and all(intent.topical for intent in asked_last):
+        return asked_last or [GENERAL]  # "想请副市长出席，这个邀请该怎么走程序？" asks the procedure
     return asked_last + [intent for intent in found if intent not in asked_last] or [GENERAL]
 
 

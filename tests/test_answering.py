@@ -403,6 +403,12 @@ def test_someone_standing_in_for_an_absent_chair_is_asked_about(assistant: Assis
     assert_cites(answer, ("平凉市", 55), "副秘书长受副市长委托")
 
 
+def test_an_invited_deputy_is_one_of_the_government_leaders(assistant: Assistant) -> None:
+    # The rules: "请市政府领导出席的政务活动，应提前报市政府".
+    answer = assistant.ask("我们县想请攀枝花市的一位副市长来出席一场活动，该怎么申请？")
+    assert_cites(answer, ("攀枝花市", 55), "应提前报市政府")
+
+
 def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议，有没有哪些单位是每次都固定列席的？")
     assert_cites(answer, ("庄浪县", 50), "县监委负责人、司法局主要负责人固定列席会议")

@@ -14,6 +14,8 @@ from assistant.intent import classify
     # Being unable to give notice asks what to do, not how early.
     ("副县长临时陪同调研，来不及按正常程序提前请假，怎么处理？", "general"),
     ("副县长出差要提前几天请假？", "advance"),
+    # A last clause on the procedure asks for it, whatever the scene before it names.
+    ("县里有个开工仪式想请副市长出席，这个邀请该怎么走程序？", "general"),
 ])
 def test_what_the_question_asks(question: str, expected: str) -> None:
     assert classify(question).name == expected

@@ -74,6 +74,7 @@ class Plan:
     intent: Intent | None = None
     lookup: int | None = None
     focus: str = ""
+    other_role: bool = False  # a follow-up about another person (see Turn.other_role)
     unknown_places: list[str] = field(default_factory=list)
     problem: str = ""
     notice: str = ""
@@ -218,7 +219,7 @@ class Assistant:
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
                     intent=intent, lookup=article_number(standalone),
                     unknown_places=[] if mentions.known else mentions.unknown,
-                    focus=without_the_ask(state.places.strip(turn.focus), intent))
+                    focus=without_the_ask(state.places.strip(turn.focus), intent), other_role=turn.other_role)
         notices = [render("injection_notice")] if cleaned.injection_removed else []
         if mentions.known and mentions.unknown:
             notices.append(render("partly_covered", places="、".join(mentions.unknown),
@@ -257,11 +258,22 @@ class Assistant:
         if plan.lookup is not None:
             return self._lookup(plan, plan.lookup)
         query = state.places.strip(plan.standalone)
-        findings = [find_answer_parts(j, localize(query, j), plan.intent or classify(""), plan.ranked[j],
-                                      state.search.keyword, localize(plan.focus, j)) for j in plan.jurisdictions]
+        findings = [self._find(plan, j, localize(query, j)) for j in plan.jurisdictions]
         if self.llm is None:
             return self._extractive(plan, findings)
         return self._llm(plan, findings)
+
+    @staticmethod
+    def _find(plan: Plan, jurisdiction: str, query: str) -> Finding:
+        """The answer in one jurisdiction; for a follow-up about another person, what the rules say of
+        that person when they do not say it in the way the previous question asked."""
+        assert plan.state is not None
+        keyword, focus = plan.state.search.keyword, localize(plan.focus, jurisdiction)
+        intent = plan.intent or GENERAL
+        finding = find_answer_parts(jurisdiction, query, intent, plan.ranked[jurisdiction], keyword, focus)
+        if finding.answered or not plan.other_role or intent is GENERAL:
+            return finding
+        return find_answer_parts(jurisdiction, query, GENERAL, plan.ranked[jurisdiction], keyword, focus)
 
     def _llm(self, plan: Plan, findings: list[Finding]) -> Answer:
         assert self.llm is not None

@@ -33,6 +33,9 @@ class Turn:
     # The words whose question type the turn asks, when not its standalone text: for an elliptical
     # follow-up those of the turn it follows; for a new ask about the previous subject its own.
     asks: str = ""
+    # Another person in the previous question ("那我们局长离攀外出呢？" after one on the 副市长): what the
+    # rules say of that person answers, even where it is not what the previous question asked.
+    other_role: bool = False
 
     @property
     def asked(self) -> str:
@@ -97,7 +100,8 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
                 return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
             # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
             swapped = _swap_same_kind(previous.standalone, phrase)
-            return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase)
+            return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase,
+                        other_role=_names_a_role(phrase) and swapped is not None)
         own_topics = question_topics(question)
         if own_topics and (classify(question).name != "general"
                            or not set(own_topics) & set(question_topics(previous.standalone))):
@@ -119,7 +123,15 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
         topic = places.strip(previous.standalone)
         return Turn(question, f"{' '.join(named) or focus}{topic}", named, asks=previous.asked)
     phrase = _canonical_phrase(_CONDITION_WORDS.sub("", focus.strip()))
-    return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions, asks=previous.asked)
+    swapped = _swap_same_kind(previous.standalone, phrase)
+    return Turn(question, swapped or f"{phrase} {previous.standalone}", previous.jurisdictions, asks=previous.asked,
+                other_role=_names_a_role(phrase) and swapped is not None)
+
+
+def _names_a_role(phrase: str) -> bool:
+    """Whether the phrase names a person's role (副市长, 局长 as 主要负责同志)."""
+    expanded = " ".join(rules_words(phrase))
+    return any(occurs(role, phrase) or occurs(role, expanded) for role in ROLES)
 
 
 def _meeting(text: str) -> str:

@@ -358,6 +358,13 @@ def test_follow_up_swaps_a_list_of_meetings_for_its_own(assistant: Assistant) ->
     assert_cites(answer, ("忻州市", 24), "报市长审定")
 
 
+def test_follow_up_about_another_person_gets_what_the_rules_say_of_them(assistant: Assistant) -> None:
+    # The rules give the 副市长 a day count and the department heads an approval instead.
+    history = [("攀枝花副市长离攀外出要提前多久报告？", "应提前1天报告市长")]
+    answer = assistant.ask("那部门局长离攀外出呢？", history=history)
+    assert_cites(answer, ("攀枝花市", 84), "须经市政府分管领导同意")
+
+
 def test_follow_up_with_its_own_topic_and_ask_is_a_new_question(assistant: Assistant) -> None:
     answer = assistant.ask("那专题会议一般由谁召开？", history=[("忻州市长办公会议的纪要谁签发？", "")])
     assert answer.standalone_question == "那专题会议一般由谁召开？" and answer.jurisdictions == ["忻州市"]

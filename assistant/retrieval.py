@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from langchain_chroma import Chroma
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -31,7 +31,7 @@ SUBJECT_SPAN = 10
 VALIDITY_BONUS = 1.0  # added to the rules' own 施行/废止 sentence when a question asks about the rules' validity
 DENSE_K = 20
 # The RERANK_POOL best are reranked by how much of the question's concepts (synonym-aware, idf-weighted,
-# each counted once) the article and its best sentence state: BM25 over-rewards a long article that
+# each counted once; only those the rules have words for) the article and its best sentence state: BM25 over-rewards a long article that
 # repeats one word of the question ("常务会议") over the one that states all of it.
 RERANK_POOL = 20
 COVERAGE_WEIGHT = 0.5
@@ -106,8 +106,9 @@ class HybridSearch:
         focus_concepts = concepts(focus) if focus else []
         for index in pool:
             text = self.keyword.articles[index].text
-            fused[index] += COVERAGE_WEIGHT * coverage(question_concepts, text, bm25) + SENTENCE_COVERAGE_WEIGHT * max(
-                (coverage(question_concepts, sentence, bm25) for sentence in split_sentences(text)), default=0.0)
+            stated = partial(coverage, question_concepts, bm25=bm25, known_only=True)
+            fused[index] += COVERAGE_WEIGHT * stated(text) + SENTENCE_COVERAGE_WEIGHT * max(
+                map(stated, split_sentences(text)), default=0.0)
             if focus_concepts:
                 fused[index] += FOCUS_WEIGHT * coverage(focus_concepts, text, bm25)
         best = sorted(pool, key=fused.get, reverse=True)[:k]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import (ABSENCE, GENERAL, PROCEDURE, VALIDITY, Intent, about_the_rules, asked_sentences, classify, classify_all,
+from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences, classify, classify_all,
                      states_own_validity)
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
 from .keyword import (BM25, BUREAU, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
@@ -76,11 +76,13 @@ def complete(chosen: set[int], sentences: list[str], question_concepts: list[set
     return chosen
 
 
-def continue_list(chosen: set[int], sentences: list[str], intent: Intent) -> set[int]:
+def continue_list(chosen: set[int], sentences: list[str], intent: Intent,
+                  question_concepts: list[set[str]] = ()) -> set[int]:
     """Add the sentences that carry on a chosen one: for a participants answer, the neighbours that go
     on with its list ("…主要负责人列席会议。…信息室负责人列席会议。"); for the rules' taking effect, the
     version they repeal next to it and the other way round; for other answers, the clause after a
-    "；" when it answers too, for another case ("…3日内印发；有重大修改意见…10日内印发。")."""
+    "；" when it answers too, for another case ("…3日内印发；有重大修改意见…10日内印发。"), unless the
+    question names one of the two cases: then that one alone."""
     if intent.answer is None:
         return chosen
     extended = set(chosen)
@@ -92,8 +94,32 @@ def continue_list(chosen: set[int], sentences: list[str], intent: Intent) -> set
                          if 0 <= i < len(sentences) and states_own_validity(sentences[i])}
         elif (sentences[start].endswith("；") and start + 1 < len(sentences)
               and intent.answer.search(sentences[start + 1])):
-            extended.add(start + 1)
+            if _case_set_aside(question_concepts, intent, sentences[start + 1], sentences[start]):
+                extended.discard(start)
+            if not _case_set_aside(question_concepts, intent, sentences[start], sentences[start + 1]):
+                extended.add(start + 1)
     return extended
+
+
+# The case a clause gives the rule for: its part before the answer, ending in 的 ("只作部分文字修改的，…",
+# "需以市政府名义报省政府或省直厅局的事项，…").
+_CASE_CLAUSE = re.compile(r"([^，；。]*的(?:事项|情况|文件)?)，[^，]*$")
+
+
+def _case_set_aside(question_concepts: list[set[str]], intent: Intent, chosen: str, other: str) -> bool:
+    """Whether a time-limit question names the case of the chosen clause and not that of the other
+    one, whose figure it then does not ask for ("只改了几处文字" → 3日内, not 10日内)."""
+    return (intent.name in TIME_LIMITS and _names_case(question_concepts, chosen, other)
+            and not _names_case(question_concepts, other, chosen))
+
+
+def _names_case(question_concepts: list[set[str]], clause: str, other: str) -> bool:
+    """Whether the question names the case of this clause: a concept its case part states and the
+    other clause, which gives a case too, does not."""
+    own = _CASE_CLAUSE.search(clause)
+    if own is None or _CASE_CLAUSE.search(other) is None:
+        return False
+    return any(states(concept, own.group(1)) and not states(concept, other) for concept in question_concepts)
 
 
 def _same_list(start: int, sentences: list[str], answer: re.Pattern[str]) -> set[int]:
@@ -295,11 +321,12 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     steps = PROCEDURE.search(asked) is not None
     seconds = [(i, s) for sc, p, i, s in candidates[1:]
                if p == position and sc >= (STEP_RATIO if steps else SECOND_RATIO) * score
-               and not s.endswith("：")][:STEPS if steps else 1]
+               and not s.endswith("：") and not _case_set_aside(question_concepts, intent, sentence, s)
+               ][:STEPS if steps else 1]
     finding.article = article
     chosen = complete({index, *(i for i, _ in seconds), *_own_case(sentences, subjects)}, sentences,
                       question_concepts, keyword.article_bm25)
-    chosen = continue_list(chosen, sentences, intent)
+    chosen = continue_list(chosen, sentences, intent, question_concepts)
     finding.quote = join_quote([(i, sentences[i]) for i in sorted(chosen)])
     return finding
 

@@ -86,10 +86,10 @@ _TABLE = (
 # Validity of a document (废止, 施行): recognised by a topic word, not by how the question asks.
 VALIDITY = _TOPICAL = frozenset({"repealed", "effective"})
 # Question types a quantity already stated in the question does not ask for ("提前3天" → not days).
-_DAYS = ("advance", "days", "deadline")
+TIME_LIMITS = ("advance", "days", "deadline")
 # A count stated in the question: 3天, 三天; not 一 (开一次, 隔多久一次 ask rather than state).
 _STATED_COUNT = r"(?:\d+|[二两三四五六七八九十][一二三四五六七八九十]*)"
-_STATED_UNITS = {"工作日": _DAYS, "日": _DAYS, "天": _DAYS, "小时": _DAYS, "次": ("frequency",)}
+_STATED_UNITS = {"工作日": TIME_LIMITS, "日": TIME_LIMITS, "天": TIME_LIMITS, "小时": TIME_LIMITS, "次": ("frequency",)}
 # "怎么报？", "要走哪些程序？": a question on a procedure.
 PROCEDURE = re.compile(r"怎么报|如何报|怎么走|走什么|什么程序|哪些程序|流程|手续|要做什么|该做什么|需要做什么"
                        r"|怎么处理|怎么办理|如何办理|哪些材料|什么材料")

@@ -416,6 +416,15 @@ def test_an_invited_deputy_is_one_of_the_government_leaders(assistant: Assistant
     assert_cites(answer, ("攀枝花市", 55), "应提前报市政府")
 
 
+def test_time_limit_of_the_case_the_question_names(assistant: Assistant) -> None:
+    answer = assistant.ask("庄浪县政府常务会议通过的文件只改了几处文字，会后几天内印发？")
+    assert_cites(answer, ("庄浪县", 56), "3日内印发")
+    assert "10日内印发" not in answer.answer
+    answer = assistant.ask("忻州市直部门代拟以市政府名义报省直厅局的请示，代拟稿要提前几天报市政府？")
+    assert_cites(answer, ("忻州市", 30), "报送时限前10日")
+    assert "前15日" not in answer.answer
+
+
 def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:
     answer = assistant.ask("庄浪县政府常务会议，有没有哪些单位是每次都固定列席的？")
     assert_cites(answer, ("庄浪县", 50), "县监委负责人、司法局主要负责人固定列席会议")

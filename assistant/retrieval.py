@@ -71,7 +71,7 @@ class HybridSearch:
         match what the question asks for (a frequency, a time limit…) get a bonus, so a long
         article whose one answering sentence matches is found.
         """
-        terms = query_terms(query)
+        terms = query_terms(query, self.keyword.article_bm25.idf)
         topics = question_topics(query)
         own_validity = about_the_rules(query, intent)
         fused: dict[int, float] = defaultdict(float)

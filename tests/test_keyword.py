@@ -6,7 +6,7 @@ import pytest
 
 from assistant.concepts import concepts, occurs
 from assistant.config import PROJECT_ROOT
-from assistant.keyword import outside_terms, query_terms, said, unbracket
+from assistant.keyword import EXPANSION_WEIGHT, outside_terms, query_terms, said, unbracket
 
 
 @pytest.mark.parametrize(("phrase", "question", "expected"), [
@@ -24,6 +24,13 @@ def test_phrases_are_said_only_as_words(phrase: str, question: str, expected: bo
 def test_expansion_skips_phrases_inside_other_words() -> None:
     assert "干预" not in query_terms("对方说情况特殊，7天之内给不了意见")
     assert "常务会议" in query_terms("常务会开完了，纪要谁签发？")
+
+
+def test_expansions_of_a_phrase_the_rules_never_use_weigh_in_full() -> None:
+    vocabulary = {"越级", "越级行文", "外出", "出差"}
+    terms = query_terms("能不能跳过上一级直接报？", vocabulary)
+    assert terms["越级行文"] == 1.0  # 跳过 is no word of the rules: its expansions are all there is
+    assert query_terms("副市长出差要报告吗", vocabulary)["外出"] == EXPANSION_WEIGHT
 
 
 def test_a_named_bureau_is_searched_as_a_department() -> None:

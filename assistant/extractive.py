@@ -176,6 +176,10 @@ _ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个�
 _ATTENDANCE = re.compile(r"列席|出席|参加|组成|参会|与会")
 _SITTING_IN_PEOPLE = re.compile(r"列席(?:的人|人员|的同志)")  # "列席的人能带助手吗" asks about them, not who sits in
 _ABSENT = ("不能出席", "不能参加", "不能参会", "不能到会", "请假")
+# "提前几天向市长请假？": what is done in advance, which the answering sentence must state in one of
+# the rules' ways (a leave is asked for, reported or filed; a document is sent up).
+_ADVANCE_ACTS = (("请假", "报告", "报备"), ("请示", "报送", "申报", "送达"))
+_ADVANCE_ACT = re.compile(r"提前(?:几|多少|多久|多长)[^，。？?]{0,10}?(请假|报告|报备|请示|报送|申报|送达)")
 # "…来不了，能不能让副秘书长替他主持？": the ask is who stands in, not how to report the absence.
 _STAND_IN = re.compile(r"[替代][他她]|替.{0,2}主持")
 
@@ -184,9 +188,13 @@ def asked_act(question: str, intent: Intent) -> set[str]:
     """Words for the one act a single-ask who-question is about ("由谁签发" → 签发, with the rules'
     words for a colloquial phrase that says it), 列席 for a question on who sits in (not who is a
     member or attends; not "列席的人能带助手吗"), or nothing when it asks about several. A question about someone who cannot
-    attend asks about that absence ("…不能参加…的，向会议主持人请假")."""
+    attend asks about that absence ("…不能参加…的，向会议主持人请假"); one on how early asks about the act
+    done in advance (提前几天请假 → 请假, 报告 or 报备)."""
     if ABSENCE.search(question) and not _STAND_IN.search(question):
         return set(_ABSENT)
+    if intent.name == "advance":
+        ahead = _ADVANCE_ACT.search(question)
+        return set(next(group for group in _ADVANCE_ACTS if ahead.group(1) in group)) if ahead else set()
     if intent.name == "participants":
         sits_in = set(_ATTENDANCE.findall(question)) == {"列席"} and _SITTING_IN_PEOPLE.search(question) is None
         return {"列席"} if sits_in else set()

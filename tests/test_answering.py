@@ -12,6 +12,7 @@ from assistant.answer import Answer
 from assistant.config import Config
 from assistant.core import Assistant
 from assistant.ingest import add_document
+from assistant.metrics import stated
 
 PINGLIANG_53 = "市政府常务会议每月召开2次，如有需要可随时召开。"
 
@@ -423,6 +424,14 @@ def test_time_limit_of_the_case_the_question_names(assistant: Assistant) -> None
     answer = assistant.ask("忻州市直部门代拟以市政府名义报省直厅局的请示，代拟稿要提前几天报市政府？")
     assert_cites(answer, ("忻州市", 30), "报送时限前10日")
     assert "前15日" not in answer.answer
+
+
+def test_how_early_is_answered_only_for_the_act_done_in_advance(assistant: Assistant) -> None:
+    # 忻州 gives 10 working days for sending up a meeting's request, and no notice period for leave.
+    leave = assistant.ask("忻州市的部门局长要出差，得提前几天请假？")
+    assert leave.abstained and "10个工作日" not in stated(leave.answer)
+    request = assistant.ask("忻州市直部门开全市性会议，要提前多久报请示？")
+    assert_cites(request, ("忻州市", 26), "提前10个工作日")
 
 
 def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assistant) -> None:

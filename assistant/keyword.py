@@ -26,7 +26,7 @@ _STOPWORDS = frozenset("""
 是不是 不是 能不能 不能 要不要 咋办 咋 怎么 处理 算 回事 怎么回事 一直 对方 出去 最后 现在 以后 这版 那版 现行
 出来 大家 任何 任何人 一般 固定 多长 时间 长时间 多长时间 之内 内得 下来 亲自 好几 顺带 别的 内容 其他 或者 哪位
 都得 还能 能用 用 才能 得到 多久 大概 那天 这个 那个 还是 全都 到底 究竟 一下子 东西 情况 事情 问题 事儿 啥时候
-具体 放在 一位 一场 一件 一个 一份 一项 一些
+具体 放在 一位 一场 一件 一个 一份 一项 一些 按规定 按照规定
 """.split())
 # A verb-object word split by 个 in speech (题个词, 请个假, 签个字); a numeral or pronoun before 个 counts.
 _SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])个([\u4e00-\u9fff])")

@@ -25,7 +25,7 @@ _PLACE_MENTION = re.compile(
 _TRAVEL_VERBS = r"(?:去|赴|前往|飞往|(?<![提收报涉])到)"
 _TRAVEL_TO = re.compile(_TRAVEL_VERBS + "$")
 # "以庄浪县政府名义报给平凉市政府": a place a document is sent to, beside the one whose rules are asked about.
-_SENT_TO = re.compile(r"(?:报给|报送|上报|呈报|报到|发给|送给|交给|向)$")
+_SENT_TO = re.compile(r"(?:给|报送|上报|呈报|报到|向)$")
 _NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几某个别这那其同当")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
 # jieba part-of-speech flags of words that are no part of a place name: pronouns, prepositions,

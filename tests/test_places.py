@@ -25,6 +25,7 @@ COVERED = ["平凉市", "庄浪县", "张掖市", "攀枝花市", "忻州市"]
     ("副县长到静宁县出差，要提前几天请假？", [], []),
     # a place a document is sent to, beside the one asked about
     ("以庄浪县政府名义报给平凉市政府的请示，由谁签发？", ["庄浪县"], []),
+    ("我们庄浪县政府要给平凉市政府打个报告，由谁签发？", ["庄浪县"], []),
     ("向平凉市政府报请示，要注意什么？", ["平凉市"], []),
 ])
 def test_places_in_questions(question: str, known: list[str], unknown: list[str]) -> None:

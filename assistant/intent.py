@@ -15,7 +15,7 @@ _REPEALS = r"[^。；]{0,30}(?:废止|停止执行|失效)"  # after a document'
 _NOT_UNABLE = r"(?<!不及)(?<!没法)(?<!无法)(?<!不能)(?<!没有)"
 # "来不及按正常程序提前请假": being unable to give notice, which asks what to do instead.
 _UNABLE_IN_ADVANCE = re.compile(r"(?:来不及|没法|无法)[^，。？?]{1,8}?提前")
-_ASKED_DAYS = r"(?<![这那前])(?<!外地)(?<!出差)(?<!外出)(?<!离开)(?<!出去)(?<!考察)(?<!培训)(?<!调研)(?<!学习)几天"
+_ASKED_DAYS = r"(?<![这那前过])(?<!外地)(?<!出差)(?<!外出)(?<!离开)(?<!出去)(?<!考察)(?<!培训)(?<!调研)(?<!学习)几天"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from assistant.intent import classify
     # Being unable to give notice asks what to do, not how early.
     ("副县长临时陪同调研，来不及按正常程序提前请假，怎么处理？", "general"),
     ("副县长出差要提前几天请假？", "advance"),
+    ("局长过几天要出趟远门，请假这事该怎么往上报？", "general"),  # 过几天: a time, not an ask
     ("县区政府准备开展督查检查考核，需要提前做什么？", "general"),
     # A last clause on the procedure asks for it, whatever the scene before it names.
     ("县里有个开工仪式想请副市长出席，这个邀请该怎么走程序？", "general"),

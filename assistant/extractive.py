@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences, classify, classify_all,
-                     states_own_validity)
+from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
+                     classify, classify_all, states_own_validity)
 from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
 from .keyword import (BM25, BUREAU, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
                       said_phrases, split_sentences, synonyms, tokenize)

@@ -130,8 +130,14 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
 
 def _names_a_role(phrase: str) -> bool:
     """Whether the phrase names a person's role (副市长, 局长 as 主要负责同志)."""
+    return _named(ROLES, phrase) is not None
+
+
+def _named(category: tuple[str, ...], phrase: str) -> str | None:
+    """The first of the category the phrase names, in its own words or in the rules' (局长 → 主要负责同志)."""
     expanded = " ".join(rules_words(phrase))
-    return any(occurs(role, phrase) or occurs(role, expanded) for role in ROLES)
+    return next((word for word in category if occurs(word, phrase)), None) or next(
+        (word for word in category if occurs(word, expanded)), None)
 
 
 def _meeting(text: str) -> str:
@@ -159,13 +165,9 @@ def _replace_same_kind(previous: str, phrase: str) -> str:
 def _swap_same_kind(previous: str, phrase: str) -> str | None:
     """The previous question with its meeting/role swapped for the one the phrase names ("专题会的纪要呢？"
     after a question on 常务会议's 纪要, "那市长自己出差呢" after 副市长's), or None."""
-    expanded = " ".join(rules_words(phrase))
     for category in _CATEGORIES:
-        new = next((word for word in category if occurs(word, phrase)), None) or next(
-            (word for word in category if occurs(word, expanded)), None)
-        if new is None:
-            continue
-        if occurs(new, previous):
+        new = _named(category, phrase)
+        if new is None or occurs(new, previous):
             continue
         others = sorted((spelling for word in category if word != new for spelling in _spellings(word)),
                         key=len, reverse=True)

@@ -141,13 +141,13 @@ def synonyms_longest_first() -> tuple[tuple[str, list[str]], ...]:
     return tuple(sorted(synonyms().items(), key=lambda item: -len(item[0])))
 
 
-def query_terms(question: str, vocabulary: Container[str] = ()) -> dict[str, float]:
+def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict[str, float]:
     """Weighted search terms: the question's own tokens (1.0) and the rules' words for its
     colloquial phrases (EXPANSION_WEIGHT; 1.0 for a phrase the rules never use, 跳过 → 越级行文, whose
     expansions are the only words that can find it)."""
     terms = dict.fromkeys(tokenize(question), 1.0)
     for phrase, words in said_phrases(question):
-        weight = EXPANSION_WEIGHT if phrase in vocabulary or not vocabulary else 1.0
+        weight = EXPANSION_WEIGHT if vocabulary is None or phrase in vocabulary else 1.0
         for expansion in words:
             terms[expansion] = max(terms.get(expansion, 0.0), weight)
     if re.search(r"[市县]长|秘书长", question):  # the rules often say 市政府领导 for any of them

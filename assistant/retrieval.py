@@ -31,8 +31,9 @@ SUBJECT_SPAN = 10
 VALIDITY_BONUS = 1.0  # added to the rules' own 施行/废止 sentence when a question asks about the rules' validity
 DENSE_K = 20
 # The RERANK_POOL best are reranked by how much of the question's concepts (synonym-aware, idf-weighted,
-# each counted once; only those the rules have words for) the article and its best sentence state: BM25 over-rewards a long article that
-# repeats one word of the question ("常务会议") over the one that states all of it.
+# each counted once; only those the rules have words for) the article and its best sentence state:
+# BM25 over-rewards a long article that repeats one word of the question ("常务会议") over the one
+# that states all of it.
 RERANK_POOL = 20
 COVERAGE_WEIGHT = 0.5
 SENTENCE_COVERAGE_WEIGHT = 0.5

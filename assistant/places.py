@@ -91,6 +91,7 @@ class PlaceFinder:
         names = sorted(((alias, name) for name in jurisdictions for alias in {name, short_name(name)}),
                        key=lambda pair: -len(pair[0]))
         self._aliases = names
+        self._level = {alias: name[-1] for alias, name in names}  # 平凉 → 市, for "全平凉" → 全市
         pattern = "|".join(re.escape(alias) for alias, _ in names)
         self._known = re.compile(pattern) if pattern else None
         covered = {alias for alias, _ in names}
@@ -151,13 +152,12 @@ class PlaceFinder:
         """
         if self._known is None:
             return question
-        level = {alias: name[-1] for alias, name in self._aliases}
 
         def blank(match: re.Match[str]) -> str:
             name = match.group(0)
             follows = question[match.end():match.end() + 1]
             if question[match.start() - 1:match.start()] == "全":
-                return level[name]
+                return self._level[name]
             return " " + name[-1] if follows == "长" and name[-1] in "市县区州" else " "
 
         return self._known.sub(blank, self._travel.sub(r"\1外地", question))

@@ -105,9 +105,9 @@ class HybridSearch:
         question_concepts = concepts(query)
         bm25 = self.keyword.article_bm25
         focus_concepts = concepts(focus) if focus else []
+        stated = partial(coverage, question_concepts, bm25=bm25, known_only=True)
         for index in pool:
             text = self.keyword.articles[index].text
-            stated = partial(coverage, question_concepts, bm25=bm25, known_only=True)
             fused[index] += COVERAGE_WEIGHT * stated(text) + SENTENCE_COVERAGE_WEIGHT * max(
                 map(stated, split_sentences(text)), default=0.0)
             if focus_concepts:

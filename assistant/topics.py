@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from .keyword import data_lines, said_phrases
+from .keyword import data_lines, said_phrases, synonyms
 
 
 # Study as the purpose of a trip ("外出学习", "去外省学习考察"): the question is about being away.
@@ -20,13 +20,20 @@ def topic_terms() -> tuple[str, ...]:
     return tuple(data_lines("topics.txt"))
 
 
+@cache
+def _phrases_naming_no_topic() -> frozenset[str]:
+    """Colloquial phrases that are no topic term and whose rules' words name none (调研论证 → 调查论证)."""
+    terms = topic_terms()
+    return frozenset(phrase for phrase, words in synonyms().items()
+                     if phrase not in terms and not any(names(term, word) for term in terms for word in words))
+
+
 def _without_non_topics(question: str, phrases: Iterable[tuple[str, list[str]]]) -> str:
     """The question with blanks for words that only look like topics: study as a trip's purpose, and
     topic words inside a longer phrase that names no topic (调研 in 调研论证, the rules' 调查论证)."""
-    terms = topic_terms()
     text = _TRIP_PURPOSE.sub(lambda match: _BLANK * len(match.group(0)), question)
-    for phrase, words in phrases:
-        if phrase not in terms and not any(names(term, word) for term in terms for word in words):
+    for phrase, _ in phrases:
+        if phrase in _phrases_naming_no_topic():
             text = text.replace(phrase, _BLANK * len(phrase))
     return text
 

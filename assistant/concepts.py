@@ -16,6 +16,9 @@ _NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
 # A head or deputy invited to an event ("想请分管的副市长来出席"), whom the rules call 市政府领导.
 _INVITED = re.compile(r"请[^，。？]{0,10}?(副?([市县])长)(?:来|到场|出席|参加)")
+# Whether a unit must send someone ("我们局需要派人吗？") asks who attends, not who may stand in.
+_MUST_SEND = re.compile(r"(?:需要|要不要|需不需要|用不用|得)派(?:个)?人")
+_ATTENDING = frozenset({"参加", "列席"})
 # Roles a question can be about, most specific first.
 ROLES = ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
          "部门主要负责人", "主要负责同志", "主要负责人", "组成人员")
@@ -35,6 +38,9 @@ def concepts(question: str) -> list[set[str]]:
         for concept in found:
             if invited.group(1) in concept:
                 concept.add(f"{invited.group(2)}政府领导")
+    if _MUST_SEND.search(question):
+        found = [{*(word for word in concept if word in question), *_ATTENDING} if "派人" in concept else concept
+                 for concept in found]
     return found
 
 

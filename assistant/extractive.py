@@ -141,15 +141,24 @@ def missing_here(question: str, question_concepts: list[set[str]], jurisdiction:
     mention (报销, 加班费): the clearest sign that these rules do not address it."""
     missing = []
     for concept in question_concepts:
-        terms = [word for word in concept if word in domain_terms() and word not in _PERIODS]
+        terms = sorted((word for word in concept if word in domain_terms() and word not in _PERIODS),
+                       key=lambda word: (word not in question, word))  # the question's own word first
         if (terms and not any(keyword.mentions(jurisdiction, word) for word in concept)
                 and any(keyword.mentions_anywhere(word) for word in terms)
-                and not _said_in_parts(terms[0], jurisdiction, keyword)):
+                and not any(_said_in_parts(term, jurisdiction, keyword) for term in terms)):
             missing.append(terms[0])
     missing.extend(term for term in rule_terms() | outside_terms()
                    if term in question and said(term, question) and term not in missing
-                   and not any(keyword.mentions(jurisdiction, word) for word in [term, *synonyms().get(term, [])]))
+                   and not any(keyword.mentions(jurisdiction, word)
+                               for word in _expressions(term, question_concepts)))
     return missing
+
+
+def _expressions(term: str, question_concepts: list[set[str]]) -> set[str]:
+    """The term and the words that say the same: its synonyms and those of the question's concept that
+    holds it (配套文件 in the concept of 配套, which 攀枝花 states as 对应发文)."""
+    return {term, *synonyms().get(term, []), *(word for concept in question_concepts if term in concept
+                                               for word in concept)}
 
 
 def _said_in_parts(term: str, jurisdiction: str, keyword: KeywordIndex) -> bool:
@@ -208,12 +217,14 @@ def asked_act(question: str, intent: Intent) -> set[str]:
 
 
 def _names_someone(sentence: str) -> bool:
-    """Whether the sentence names a role (a who-answer names someone: "市长、副市长…召开")."""
-    return any(occurs(role, sentence) for role in ROLES)
+    """Whether the sentence names a role or a bureau (a who-answer names someone: "市长、副市长…召开",
+    "市司法局要列明各方理据")."""
+    return any(occurs(role, sentence) for role in ROLES) or BUREAU.search(sentence) is not None
 
 
 # The kind of unit a question speaks for ("我们局…", "住建局想…", "我们乡…"), as the rules name it.
-_PARTIES = {"部门": re.compile(rf"部门|{BUREAU.pattern}"), "单位": re.compile(r"单位"),
+# Departments the question talks about (几个部门, 各部门, 相关部门, 其他部门) are not the asker.
+_PARTIES = {"部门": re.compile(rf"(?<![个各关他])部门|{BUREAU.pattern}"), "单位": re.compile(r"单位"),
             "乡镇": re.compile(r"乡镇|乡（镇）|乡政府|镇政府|我们乡|我们镇")}
 
 

@@ -9,8 +9,9 @@ from functools import cache
 from .keyword import data_lines, said_phrases, synonyms
 
 
-# Study as the purpose of a trip ("外出学习", "去外省学习考察"): the question is about being away.
-_TRIP_PURPOSE = re.compile(r"(?<=外出|出去|出门)学习|(?<=去)[\u4e00-\u9fff]{0,4}?学习")
+# Study as the purpose of a trip ("外出学习", "去外省学习考察", "去太原参加省厅组织的三天培训"): the
+# question is about being away.
+_TRIP_PURPOSE = re.compile(r"(?<=外出|出去|出门)(?:学习|培训)|(?<=去)[\u4e00-\u9fff]{0,12}?(?:学习|培训)")
 _BLANK = "\u3000"
 
 

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from commands import cli
 from documents import arabic_style_rules, write_docx
 
 from assistant import ingest
@@ -19,12 +20,6 @@ from assistant.ingest import add_document, build_index
 from assistant.store import RuleStore
 
 COUNTS = {"平凉市": 100, "庄浪县": 97, "张掖市": 66, "攀枝花市": 84, "忻州市": 48}
-
-
-def cli(config: Config, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ASSISTANT_STORE_DIR": str(config.store_path)}
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
-                          env=env, cwd=PROJECT_ROOT, timeout=120)
 
 
 def test_bundled_store_holds_every_article_once(bundled_store: Config) -> None:

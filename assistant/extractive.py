@@ -287,8 +287,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     question's are passed over. A second sentence of the same article is quoted too when it scores
     nearly as well (multi-part questions; up to STEPS more for a procedure), and so are sentences
     stating concepts the quote leaves out and the rule for the asker's own case.
-    It abstains when the answer would come from a lower article while the question names something
-    only the top article of the jurisdiction states. What the question sets aside ("除了代拟稿，…")
+    When the question names something only the top article of the jurisdiction states, the answer
+    comes from that article or there is none. What the question sets aside ("除了代拟稿，…")
     is no part of it, and only the sentences that ask can name a term these rules never use.
     """
     finding = Finding(jurisdiction, ranked)
@@ -322,9 +322,12 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                      + (NAMES_SOMEONE_BONUS if intent.name == "who" and _names_someone(sentence) else 0.0)
                      + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))
+    candidates.sort(key=lambda candidate: -candidate[0])
+    if candidates and candidates[0][1] > 0 and _unique_to_another(
+            question_concepts, ranked, ranked[candidates[0][1]].article, keyword):
+        candidates = [candidate for candidate in candidates if candidate[1] == 0]
     if not candidates:
         return finding
-    candidates.sort(key=lambda candidate: -candidate[0])
     score, position, index, sentence = candidates[0]
     article = ranked[position].article
     sentences = split_sentences(article.text)
@@ -334,8 +337,6 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                             for wanted in (question_concepts, focus_concepts))
     own_validity = about_the_rules(asked, intent) and states_own_validity(sentence)
     if not own_validity and (finding.coverage < MIN_COVERAGE or sentence_coverage < MIN_SENTENCE_COVERAGE):
-        return finding
-    if position > 0 and _unique_to_another(question_concepts, ranked, article, keyword):
         return finding
     steps = PROCEDURE.search(asked) is not None
     seconds = [(i, s) for sc, p, i, s in candidates[1:]

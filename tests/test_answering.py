@@ -614,3 +614,9 @@ def test_words_that_seem_to_ask_something_else(assistant: Assistant, question: s
                                                 key: tuple[str, int], fact: str) -> None:
     answer = assistant.ask(question, jurisdiction=selected)
     assert_cites(answer, key, fact)
+
+
+def test_something_only_the_top_article_states_is_answered_from_it(assistant: Assistant) -> None:
+    # 代拟稿 is stated only by 忻州 30: its time limit answers, not 33's 7-day reply to a 会签
+    answer = assistant.ask("我们忻州市发改局要替市政府起草一份报省发改委的请示，省里给的截止日期是月底，稿子最晚什么时候得交给市政府？")
+    assert_cites(answer, ("忻州市", 30), "报送时限前10日")

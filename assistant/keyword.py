@@ -133,6 +133,8 @@ EXPANSION_WEIGHT = 0.6
 LEADER_WEIGHT = 0.3
 # A bureau named in speech (住建局, 我们局; not 大局 or 局长): the rules call it a 部门.
 BUREAU = re.compile(r"[^\s，。？、大]局(?!长)")
+# A county's or district's bureau (仁和区住建局, 县财政局): the rules' 县（区）政府工作部门.
+COUNTY_BUREAU = re.compile(r"[县区][\u4e00-\u9fff]{1,4}?局(?!长)")
 
 
 @cache
@@ -154,6 +156,8 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("领导", LEADER_WEIGHT)
     if BUREAU.search(question):
         terms.setdefault("部门", EXPANSION_WEIGHT)
+    if COUNTY_BUREAU.search(question):
+        terms.setdefault("工作部门", EXPANSION_WEIGHT)
     return terms
 
 

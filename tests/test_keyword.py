@@ -38,6 +38,12 @@ def test_a_named_bureau_is_searched_as_a_department() -> None:
     assert "部门" not in query_terms("局长出差要报告吗") and "部门" not in query_terms("顾全大局")
 
 
+def test_a_county_bureau_is_searched_as_a_county_working_department() -> None:
+    assert "工作部门" in query_terms("我是仁和区住建局的，能直接给市政府打报告吗")
+    assert "工作部门" in query_terms("县财政局想发个文")
+    assert "工作部门" not in query_terms("市财政局想发个文") and "工作部门" not in query_terms("县长出差")
+
+
 def test_heads_are_not_stated_by_their_deputies() -> None:
     assert occurs("市长", "须提前3天向市长请假") and not occurs("市长", "副市长、秘书长出差")
     assert not occurs("市长", "市长助理") and occurs("副市长", "副市长出差")

@@ -24,16 +24,19 @@ ROLES = ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副
          "部门主要负责人", "主要负责同志", "主要负责人", "组成人员")
 
 
-def concepts(question: str) -> list[set[str]]:
-    """The question's concepts: each is a set of words any of which expresses it in the rules."""
+def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
+    """The question's concepts: each is a set of words any of which expresses it in the rules. With
+    ``merge_parts`` a word and the parts the tokenizer also yields are one concept (the rerank's
+    count); without, each is one (the count the answer's coverage floors were set on)."""
     found: list[set[str]] = []
     rest = question
     for phrase, expansions in said_phrases(question):
         if phrase in rest:
             found.append({phrase, *expansions})
             rest = rest.replace(_said_as(phrase, expansions, rest), " ")
-    found.extend({token} for token in dict.fromkeys(tokenize(rest))
-                 if (len(token) > 1 or token.isdigit()) and occurs(token, question))  # 县长 of 副县长 is no concept
+    tokens = [token for token in dict.fromkeys(tokenize(rest))
+              if (len(token) > 1 or token.isdigit()) and occurs(token, question)]  # 县长 of 副县长 is no concept
+    found.extend(_with_parts(tokens) if merge_parts else ({token} for token in tokens))
     for invited in _INVITED.finditer(question):  # the rules: "请市政府领导出席的政务活动"
         for concept in found:
             if invited.group(1) in concept:
@@ -42,6 +45,13 @@ def concepts(question: str) -> list[set[str]]:
         found = [{*(word for word in concept if word in question), *_ATTENDING} if "派人" in concept else concept
                  for concept in found]
     return found
+
+
+def _with_parts(tokens: list[str]) -> list[set[str]]:
+    """One concept per word with the parts the tokenizer also yields (各县区 with 各县 and 县区): a text
+    stating any of them states it, and a word is not counted three times."""
+    longest = [token for token in tokens if not any(token != other and token in other for other in tokens)]
+    return [{word, *(token for token in tokens if token in word)} for word in longest]
 
 
 def _said_as(phrase: str, expansions: list[str], text: str) -> str:

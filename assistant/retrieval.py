@@ -102,7 +102,7 @@ class HybridSearch:
             for index, similarity in self._dense(query, jurisdiction).items():
                 fused[index] += WEIGHTS["dense"] * similarity
         pool = sorted(fused, key=fused.get, reverse=True)[:RERANK_POOL]
-        question_concepts = concepts(query)
+        question_concepts = concepts(query, merge_parts=True)
         bm25 = self.keyword.article_bm25
         focus_concepts = concepts(focus) if focus else []
         stated = partial(coverage, question_concepts, bm25=bm25, known_only=True)

@@ -620,3 +620,14 @@ def test_something_only_the_top_article_states_is_answered_from_it(assistant: As
     # 代拟稿 is stated only by 忻州 30: its time limit answers, not 33's 7-day reply to a 会签
     answer = assistant.ask("我们忻州市发改局要替市政府起草一份报省发改委的请示，省里给的截止日期是月底，稿子最晚什么时候得交给市政府？")
     assert_cites(answer, ("忻州市", 30), "报送时限前10日")
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("庄浪两个局对一件事意见不一致，县政府这边按规定应该由谁出面协调？", ("庄浪县", 62), "分管副县长应主动加强协调"),
+    ("下周平凉市政府要开市长办公会议，我负责拟参会名单，按规定一般哪些人参加？", ("平凉市", 54), "相关副市长"),
+])
+def test_rerank_counts_a_word_once_with_its_parts(assistant: Assistant, question: str, key: tuple[str, int],
+                                                   fact: str) -> None:
+    # 县政府 with 县政, 参会名单 with its parts: a long question's split words no longer outweigh its ask
+    answer = assistant.ask(question)
+    assert_cites(answer, key, fact)

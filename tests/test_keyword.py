@@ -77,3 +77,9 @@ def test_matters_outside_the_rules_occur_in_none_of_the_bundled_rules() -> None:
     rules = "".join("".join(path.read_text(encoding="utf-8").split()) for path in sources)  # across line breaks
     assert {"报销", "加班费"} <= outside_terms()
     assert [term for term in outside_terms() if term in rules] == []
+
+
+def test_a_word_and_its_parts_are_one_concept_when_merged() -> None:
+    question = "想通知各县区政府分管负责人来参加"
+    assert {"各县区", "各县", "县区"} in concepts(question, merge_parts=True)
+    assert {"各县区"} in concepts(question) and {"县区"} in concepts(question)

@@ -631,3 +631,15 @@ def test_rerank_counts_a_word_once_with_its_parts(assistant: Assistant, question
     # 县政府 with 县政, 参会名单 with its parts: a long question's split words no longer outweigh its ask
     answer = assistant.ask(question)
     assert_cites(answer, key, fact)
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    # 第一步, 干什么 and 包括 only ask; 往下面 is the rules' 下行文
+    ("我们局想用自己的名义在平凉开一个全市范围的工作会，第一步要先干什么？", ("平凉市", 61), "事先征得分管副市长同意"),
+    ("忻州市政府开全体会议，正式的组成人员都包括谁？", ("忻州市", 20), "市政府组成部门的主要负责人"),
+    ("平凉市政府往下面各乡镇发的一般性通知，最后是哪位领导签字？", ("平凉市", 71), "由分管副市长签发"),
+])
+def test_asking_words_are_not_what_is_asked_about(assistant: Assistant, question: str, key: tuple[str, int],
+                                                  fact: str) -> None:
+    answer = assistant.ask(question)
+    assert_cites(answer, key, fact)

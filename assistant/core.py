@@ -28,7 +28,8 @@ from .extractive import Finding, find_answer_parts
 from .followup import rewrite_history
 from .guard import clean_history, clean_question
 from .ingest import build_index
-from .intent import GENERAL, Intent, article_number, classify, without_the_ask
+from .intent import (GENERAL, Intent, article_number, classify, classify_all, stated_quantities,
+                     without_the_ask)
 from .keyword import KeywordIndex
 from .llm import LLMAnswerer, make_chat_model
 from .places import PlaceFinder, localize
@@ -85,9 +86,13 @@ class Plan:
 def _intent(question: str, followed: str, new_ask: bool) -> Intent:
     """What the user's own words ask for ("由谁主持？" after a question on frequency asks who, and a
     new ask about the same subject asks nothing of the previous question's type), else what the
-    question it follows up asked ("那忻州呢？", "那局长出差呢？")."""
+    question it follows up asked ("那忻州呢？", "那局长出差呢？", "要是局长来不了呢？") unless the user's
+    words already state that quantity ("来不及提前3天呢？")."""
     own = classify(question)
-    return own if own is not GENERAL or new_ask else classify(followed)
+    if own is not GENERAL or new_ask:
+        return own
+    stated = stated_quantities(question)  # "来不及提前3天呢？" after "提前几天请假？" no longer asks for days
+    return next((intent for intent in classify_all(followed) if intent.name not in stated), GENERAL)
 
 
 class Assistant:

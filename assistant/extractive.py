@@ -18,7 +18,7 @@ from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
 from .keyword import (BM25, BUREAU, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
                       said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
-from .topics import names_topics, opens_with_topic, question_topics
+from .topics import names, names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
 
 TOP_ARTICLES = 3
@@ -298,7 +298,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     asked_concepts = question_concepts if asked_part == question else concepts(asked_part)
     if missing_here(asked_part, asked_concepts, jurisdiction, keyword):
         return finding
-    topics = question_topics(question)
+    topics = _absence_topics(question_topics(question), focus)
     focus_concepts = concepts(focus)
     asked = focus or question
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))]
@@ -381,6 +381,15 @@ def _unique_to_another(question_concepts: list[set[str]], ranked: list[Ranked], 
     return any(states(concept, top.text) and not states(concept, article.text)
                and sum(1 for text in keyword.article_texts(top.jurisdiction) if states(concept, text)) == 1
                for concept in question_concepts)
+
+
+def _absence_topics(topics: list[frozenset[str]], focus: str) -> list[frozenset[str]]:
+    """A follow-up on someone who cannot attend ("那要是局长来不了呢？") keeps the earlier turns'
+    meeting but not what they asked about it (随员)."""
+    if not (focus and ABSENCE.search(focus)):
+        return topics
+    return [group for group in topics
+            if any(term.endswith("会议") or names(term, focus) for term in group)]
 
 
 def _lead(sentences: list[str], index: int) -> str:

@@ -101,7 +101,7 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
             swapped = _swap_same_kind(previous.standalone, phrase)
             return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase,
-                        other_role=_names_a_role(phrase) and swapped is not None)
+                        asks=previous.asked, other_role=_names_a_role(phrase) and swapped is not None)
         own_topics = question_topics(question)
         if own_topics and (classify(question).name != "general"
                            or not set(own_topics) & set(question_topics(previous.standalone))):

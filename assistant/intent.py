@@ -129,8 +129,7 @@ def classify_all(question: str) -> list[Intent]:
     ("通知局长参加，他来不了") ask who attends. What the last clause asks comes first.
     """
     question = _UNABLE_IN_ADVANCE.sub("来不及", asked_sentences(question))
-    stated = {name for unit in re.findall(rf"{_STATED_COUNT}个?(工作日|日|天|小时|次)", question)
-              for name in _STATED_UNITS[unit]}
+    stated = stated_quantities(question)
     absent = ABSENCE.search(question) is not None
     found = [intent for intent in INTENTS if intent.question.search(question)
              and intent.name not in stated and not (absent and intent.name == "participants")]
@@ -141,6 +140,12 @@ def classify_all(question: str) -> list[Intent]:
     if PROCEDURE.search(last_clause) and all(intent.topical for intent in asked_last):
         return asked_last or [GENERAL]  # "想请副市长出席，这个邀请该怎么走程序？" asks the procedure
     return asked_last + [intent for intent in found if intent not in asked_last] or [GENERAL]
+
+
+def stated_quantities(question: str) -> set[str]:
+    """The intents whose quantity the question already states ("提前3天" → advance, days, deadline)."""
+    return {name for unit in re.findall(rf"{_STATED_COUNT}个?(工作日|日|天|小时|次)", question)
+            for name in _STATED_UNITS[unit]}
 
 
 def without_the_ask(text: str, intent: Intent) -> str:

@@ -643,3 +643,18 @@ def test_asking_words_are_not_what_is_asked_about(assistant: Assistant, question
                                                   fact: str) -> None:
     answer = assistant.ask(question)
     assert_cites(answer, key, fact)
+
+
+@pytest.mark.parametrize(("history", "question", "key", "fact"), [
+    # the earlier turn's 随员 is not what a follow-up on someone who cannot attend asks about
+    ([("张掖列席市政府常务会可以带随员吗？", "参加市政府常务会议，除议题汇报单位主要负责人可带1名助手外，其他单位与会人员不带随员。")],
+     "那要是我们局长那天来不了，该找谁请假？", ("张掖市", 45), "向会议主持人请假"),
+    # "要是…来不了呢？" asks what the turn before asked, not what the first turn asked (how often)
+    ([("攀枝花市政府常务会议多久开一次？", "原则上每两周召开1次"),
+      ("市领导有事参加不了怎么办？", "市政府领导同志不能出席市政府全体会议或常务会议，向市长请假。")],
+     "那要是部门一把手来不了呢？", ("攀枝花市", 43), "指派人员代为参会"),
+])
+def test_follow_up_on_someone_who_cannot_attend(assistant: Assistant, history: list[tuple[str, str]],
+                                                question: str, key: tuple[str, int], fact: str) -> None:
+    answer = assistant.ask(question, history=history)
+    assert_cites(answer, key, fact)

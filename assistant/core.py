@@ -75,7 +75,7 @@ class Plan:
     intent: Intent | None = None
     lookup: int | None = None
     focus: str = ""
-    other_role: bool = False  # a follow-up about another person (see Turn.other_role)
+    other_case: bool = False  # a follow-up about another person or case (see Turn.other_case)
     unknown_places: list[str] = field(default_factory=list)
     problem: str = ""
     notice: str = ""
@@ -224,7 +224,7 @@ class Assistant:
                     jurisdictions=jurisdictions or ([] if mentions.unknown else list(state.jurisdictions)),
                     intent=intent, lookup=article_number(standalone),
                     unknown_places=[] if mentions.known else mentions.unknown,
-                    focus=without_the_ask(state.places.strip(turn.focus), intent), other_role=turn.other_role)
+                    focus=without_the_ask(state.places.strip(turn.focus), intent), other_case=turn.other_case)
         notices = [render("injection_notice")] if cleaned.injection_removed else []
         if mentions.known and mentions.unknown:
             notices.append(render("partly_covered", places="、".join(mentions.unknown),
@@ -270,13 +270,13 @@ class Assistant:
 
     @staticmethod
     def _find(plan: Plan, jurisdiction: str, query: str) -> Finding:
-        """The answer in one jurisdiction; for a follow-up about another person, what the rules say of
-        that person when they do not say it in the way the previous question asked."""
+        """The answer in one jurisdiction; for a follow-up about another person or case, what the rules
+        say of it when they do not say it in the way the previous question asked."""
         assert plan.state is not None
         keyword, focus = plan.state.search.keyword, localize(plan.focus, jurisdiction)
         intent = plan.intent or GENERAL
         finding = find_answer_parts(jurisdiction, query, intent, plan.ranked[jurisdiction], keyword, focus)
-        if finding.answered or not plan.other_role or intent is GENERAL:
+        if finding.answered or not plan.other_case or intent is GENERAL:
             return finding
         return find_answer_parts(jurisdiction, query, GENERAL, plan.ranked[jurisdiction], keyword, focus)
 

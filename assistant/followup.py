@@ -33,9 +33,10 @@ class Turn:
     # The words whose question type the turn asks, when not its standalone text: for an elliptical
     # follow-up those of the turn it follows; for a new ask about the previous subject its own.
     asks: str = ""
-    # Another person in the previous question ("那我们局长离攀外出呢？" after one on the 副市长): what the
-    # rules say of that person answers, even where it is not what the previous question asked.
-    other_role: bool = False
+    # Another person or case in the previous question ("那我们局长离攀外出呢？" after one on the 副市长,
+    # "那要是临时出差呢？"): what the rules say of it answers, even where it is not what the previous
+    # question asked.
+    other_case: bool = False
 
     @property
     def asked(self) -> str:
@@ -101,7 +102,7 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
             swapped = _swap_same_kind(previous.standalone, phrase)
             return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase,
-                        asks=previous.asked, other_role=_names_a_role(phrase) and swapped is not None)
+                        asks=previous.asked, other_case=swapped is None or _names_a_role(phrase))
         own_topics = question_topics(question)
         if own_topics and (classify(question).name != "general"
                            or not set(own_topics) & set(question_topics(previous.standalone))):
@@ -125,7 +126,7 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
     phrase = _canonical_phrase(_CONDITION_WORDS.sub("", focus.strip()))
     swapped = _swap_same_kind(previous.standalone, phrase)
     return Turn(question, swapped or f"{phrase} {previous.standalone}", previous.jurisdictions, asks=previous.asked,
-                other_role=_names_a_role(phrase) and swapped is not None)
+                other_case=_names_a_role(phrase) and swapped is not None)
 
 
 def _names_a_role(phrase: str) -> bool:

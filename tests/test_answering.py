@@ -658,3 +658,10 @@ def test_follow_up_on_someone_who_cannot_attend(assistant: Assistant, history: l
                                                 question: str, key: tuple[str, int], fact: str) -> None:
     answer = assistant.ask(question, history=history)
     assert_cites(answer, key, fact)
+
+
+def test_follow_up_on_another_case_gets_what_the_rules_say_of_it(assistant: Assistant) -> None:
+    # a temporary trip has no "提前N天": the rule for it answers though it gives no number of days
+    history = [("平凉的副市长出差，要提前几天请假？", "副市长、秘书长出差、出访，离开本市休假、学习，须提前3天向市长请假、并书面报告市委；")]
+    answer = assistant.ask("那要是临时出差，或者陪领导下乡调研呢？", history=history)
+    assert_cites(answer, ("平凉市", 79), "即有即报市长")

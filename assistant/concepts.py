@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import BM25, domain_terms, said_phrases, tokenize, unbracket
+from .keyword import BM25, COUNTY_BUREAU, domain_terms, said_phrases, tokenize, unbracket
 from .matching import normalize
 from .numerals import NUMERAL_CHARS
 from .topics import names
@@ -41,6 +41,9 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
         for concept in found:
             if invited.group(1) in concept:
                 concept.add(f"{invited.group(2)}政府领导")
+    county_bureau = COUNTY_BUREAU.search(question)
+    if county_bureau:  # the rules' 县（区）政府工作部门
+        found.append({county_bureau.group(0), "工作部门"})
     if _MUST_SEND.search(question):
         found = [{*(word for word in concept if word in question), *_ATTENDING} if "派人" in concept else concept
                  for concept in found]

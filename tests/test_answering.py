@@ -665,3 +665,9 @@ def test_follow_up_on_another_case_gets_what_the_rules_say_of_it(assistant: Assi
     history = [("平凉的副市长出差，要提前几天请假？", "副市长、秘书长出差、出访，离开本市休假、学习，须提前3天向市长请假、并书面报告市委；")]
     answer = assistant.ask("那要是临时出差，或者陪领导下乡调研呢？", history=history)
     assert_cites(answer, ("平凉市", 79), "即有即报市长")
+
+
+def test_a_county_bureau_is_the_rules_county_working_department(assistant: Assistant) -> None:
+    # 仁和区住建局 is one of the 县（区）政府工作部门, which may not send documents to the city government
+    answer = assistant.ask("我在仁和区住建局办公室工作，有件事想直接给攀枝花市政府打个报告，这样可以吗？")
+    assert_cites(answer, ("攀枝花市", 47), "县（区）政府工作部门，不得向市政府报送公文")

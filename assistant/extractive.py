@@ -188,7 +188,8 @@ _ABSENT = ("不能出席", "不能参加", "不能参会", "不能到会", "请�
 # "提前几天向市长请假？": what is done in advance, which the answering sentence must state in one of
 # the rules' ways (a leave is asked for, reported or filed; a document is sent up).
 _ADVANCE_ACTS = (("请假", "报告", "报备"), ("请示", "报送", "申报", "送达"))
-_ADVANCE_ACT = re.compile(r"提前(?:几|多少|多久|多长)[^，。？?]{0,10}?(请假|报告|报备|请示|报送|申报|送达)")
+# 打报告 may be a leave's 报告 or a document sent up (a 请示).
+_ADVANCE_ACT = re.compile(r"提前(?:几|多少|多久|多长)[^，。？?]{0,10}?(打个?报告|请假|报告|报备|请示|报送|申报|送达)")
 # "…来不了，能不能让副秘书长替他主持？": the ask is who stands in, not how to report the absence.
 _STAND_IN = re.compile(r"[替代][他她]|替.{0,2}主持")
 
@@ -203,7 +204,10 @@ def asked_act(question: str, intent: Intent) -> set[str]:
         return set(_ABSENT)
     if intent.name == "advance":
         ahead = _ADVANCE_ACT.search(question)
-        return set(next(group for group in _ADVANCE_ACTS if ahead.group(1) in group)) if ahead else set()
+        if ahead is None:
+            return set()
+        return {act for group in _ADVANCE_ACTS for act in group
+                if ahead.group(1) in group or ahead.group(1).startswith("打")}
     if intent.name == "participants":
         sits_in = set(_ATTENDANCE.findall(question)) == {"列席"} and _SITTING_IN_PEOPLE.search(question) is None
         return {"列席"} if sits_in else set()

@@ -671,3 +671,13 @@ def test_a_county_bureau_is_the_rules_county_working_department(assistant: Assis
     # 仁和区住建局 is one of the 县（区）政府工作部门, which may not send documents to the city government
     answer = assistant.ask("我在仁和区住建局办公室工作，有件事想直接给攀枝花市政府打个报告，这样可以吗？")
     assert_cites(answer, ("攀枝花市", 47), "县（区）政府工作部门，不得向市政府报送公文")
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    # 打报告 for an event is a 请示 sent up; for a trip it is the leave's 报告
+    ("忻州市文旅局下个月要举办一场全市性的推介活动，得提前多长时间给市政府打报告？", ("忻州市", 26), "提前10个工作日"),
+    ("平凉市直部门一把手要去外地参加学习，得提前几天打报告？", ("平凉市", 80), "提前3天向市政府书面报告"),
+])
+def test_how_early_to_send_a_report_up(assistant: Assistant, question: str, key: tuple[str, int], fact: str) -> None:
+    answer = assistant.ask(question)
+    assert_cites(answer, key, fact)

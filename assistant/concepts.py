@@ -16,6 +16,8 @@ _NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
 _HEADS = frozenset({"市长", "县长", "区长", "州长", "秘书长", "主任"})
 # A head or deputy invited to an event ("想请分管的副市长来出席"), whom the rules call 市政府领导.
 _INVITED = re.compile(r"请[^，。？]{0,10}?(副?([市县])长)(?:来|到场|出席|参加)")
+# A bureau named in full (平凉市农业农村局, 住建局): its name only says which 部门 it is.
+_BUREAU_NAME = re.compile(r"([^\s，。？、的是在市县区们]{2,6})局(?![长里])")
 # Whether a unit must send someone ("我们局需要派人吗？") asks who attends, not who may stand in.
 _MUST_SEND = re.compile(r"(?:需要|要不要|需不需要|用不用|得)派(?:个)?人")
 _ATTENDING = frozenset({"参加", "列席"})
@@ -36,6 +38,10 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
             rest = rest.replace(_said_as(phrase, expansions, rest), " ")
     tokens = [token for token in dict.fromkeys(tokenize(rest))
               if (len(token) > 1 or token.isdigit()) and occurs(token, question)]  # 县长 of 副县长 is no concept
+    for bureau in _BUREAU_NAME.finditer(rest):  # 农业农村局: a 部门, whatever its name says
+        name = [token for token in tokens if token in bureau.group(0)]
+        found.append({bureau.group(0), *name, "部门"})
+        tokens = [token for token in tokens if token not in name]
     found.extend(_with_parts(tokens) if merge_parts else ({token} for token in tokens))
     for invited in _INVITED.finditer(question):  # the rules: "请市政府领导出席的政务活动"
         for concept in found:

@@ -681,3 +681,15 @@ def test_a_county_bureau_is_the_rules_county_working_department(assistant: Assis
 def test_how_early_to_send_a_report_up(assistant: Assistant, question: str, key: tuple[str, int], fact: str) -> None:
     answer = assistant.ask(question)
     assert_cites(answer, key, fact)
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    # a bureau's name (农业农村局, 自然资源局) only says which 部门 asks; its words are no subject
+    ("平凉市农业农村局打算明年以局里的名义开一个全市范围的推进会，还想请各县区分管领导来参加，需要先走什么程序？",
+     ("平凉市", 61), "事先征得分管副市长同意"),
+    ("张掖市自然资源局起草了一份规范性文件，准备以局的名义印发，发文前后要办哪些手续？", ("张掖市", 19), "备案审查"),
+])
+def test_a_bureau_named_in_full_is_a_department(assistant: Assistant, question: str, key: tuple[str, int],
+                                                fact: str) -> None:
+    answer = assistant.ask(question)
+    assert_cites(answer, key, fact)

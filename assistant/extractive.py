@@ -177,6 +177,8 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
     return names_topics(f"{sentence}\n{lead}", topics)
 
 
+# "关于停车收费管理的规范性文件": what a document is about is no part of what the question asks.
+_DOCUMENT_SUBJECT = re.compile(r"关于[^，。？]{1,20}?的(?=[^，。？]{0,8}(?:文件|通知|请示|报告|意见|办法|方案))")
 # "除了文件代拟稿，还得…": what the question sets aside is no part of what it asks.
 _EXCEPT = re.compile(r"除了[^，,。？！?!]*[，,]")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
@@ -298,7 +300,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     finding = Finding(jurisdiction, ranked)
     question = _EXCEPT.sub("", question)
     question_concepts = concepts(question)
-    asked_part = asked_sentences(question)
+    asked_part = _DOCUMENT_SUBJECT.sub("", asked_sentences(question))
     asked_concepts = question_concepts if asked_part == question else concepts(asked_part)
     if missing_here(asked_part, asked_concepts, jurisdiction, keyword):
         return finding

@@ -693,3 +693,9 @@ def test_a_bureau_named_in_full_is_a_department(assistant: Assistant, question: 
                                                 fact: str) -> None:
     answer = assistant.ask(question)
     assert_cites(answer, key, fact)
+
+
+def test_what_a_document_is_about_is_not_what_is_asked(assistant: Assistant) -> None:
+    # 停车, a matter the rules never touch, is only the subject of the document asked about
+    answer = assistant.ask("忻州市政府要印发一个关于城区停车收费的行政规范性文件，合法性审核这一关由哪个部门负责？")
+    assert_cites(answer, ("忻州市", 34), "由市政府司法行政部门进行合法性审核")

@@ -51,8 +51,8 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
     if county_bureau:  # the rules' 县（区）政府工作部门
         found.append({county_bureau.group(0), "工作部门"})
     if _MUST_SEND.search(question):
-        found = [{*(word for word in concept if word in question), *_ATTENDING} if "派人" in concept else concept
-                 for concept in found]
+        found = [{*(word for word in concept if word in question), *_ATTENDING} if "派人" in concept
+                 else concept for concept in found]
     return found
 
 

@@ -206,10 +206,8 @@ def asked_act(question: str, intent: Intent) -> set[str]:
         return set(_ABSENT)
     if intent.name == "advance":
         ahead = _ADVANCE_ACT.search(question)
-        if ahead is None:
-            return set()
-        return {act for group in _ADVANCE_ACTS for act in group
-                if ahead.group(1) in group or ahead.group(1).startswith("打")}
+        said_act = ahead.group(1) if ahead else ""
+        return {act for group in _ADVANCE_ACTS for act in group if said_act in group or said_act.startswith("打")}
     if intent.name == "participants":
         sits_in = set(_ATTENDANCE.findall(question)) == {"列席"} and _SITTING_IN_PEOPLE.search(question) is None
         return {"列席"} if sits_in else set()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 import unicodedata
@@ -38,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断，知识库未改动。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped reading ("… | head"): nothing went wrong here
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
     except Exception:  # an unexpected failure: a short message for people, the details for the log
         logging.getLogger(__name__).exception("unexpected error")
         print("错误：发生了意外问题，详细信息见上方日志；知识库未改动。", file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from commands import environment
 from documents import arabic_style_rules, tiao_style_rules, write_docx
 
 from assistant.config import PROJECT_ROOT, Config
@@ -116,7 +116,7 @@ def test_killed_add_leaves_previous_store(writable_store: Config, tmp_path: Path
     source.write_text(tiao_style_rules(199, jurisdiction="测试市"), encoding="utf-8")
     pointer = (writable_store.store_path / "CURRENT").read_text()
     builds = writable_store.store_path / "builds"
-    env = {**os.environ, "ASSISTANT_STORE_DIR": str(writable_store.store_path)}
+    env = environment(writable_store)
     process = subprocess.Popen([sys.executable, "-m", "assistant", "index", "add", str(source)], env=env,
                                cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

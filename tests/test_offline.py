@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import textwrap
+
+from commands import environment
 
 from assistant.config import PROJECT_ROOT, Config
 
@@ -32,7 +33,7 @@ SCRIPT = textwrap.dedent("""
 def test_app_answers_without_any_network(bundled_store: Config, tmp_path) -> None:  # type: ignore[no-untyped-def]
     unshare = shutil.which("unshare")
     assert unshare, "util-linux unshare is needed for this test"
-    env = {**os.environ, "ASSISTANT_STORE_DIR": str(bundled_store.store_path)}
+    env = environment(bundled_store)
     command = f"ip link set lo up && {sys.executable} -c '{SCRIPT}' {tmp_path}"
     result = subprocess.run([unshare, "--map-root-user", "--net", "sh", "-c", command], capture_output=True,
                             text=True, env=env, cwd=PROJECT_ROOT, timeout=180)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -10,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from commands import cli
+from commands import cli, environment
 from documents import arabic_style_rules, write_docx
 
 from assistant import ingest
@@ -72,6 +71,18 @@ def test_cli_show_explains_bad_requests(bundled_store: Config, args: tuple[str, 
     result = cli(bundled_store, "index", "show", *args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_stops_quietly_when_its_reader_goes_away(bundled_store: Config) -> None:
+    # "python -m assistant ask … | head -1": the pipe closes before the answer is written
+    env = environment(bundled_store)
+    process = subprocess.Popen([sys.executable, "-m", "assistant", "ask", "平凉市政府常务会议多久开一次？"], env=env,
+                               cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in errors and "错误" not in errors, errors
 
 
 def test_cli_without_store_says_how_to_build(tmp_path: Path) -> None:
@@ -144,7 +155,7 @@ def test_failed_build_leaves_previous_store(writable_store: Config, monkeypatch:
 def test_killed_build_leaves_previous_store_and_next_write_recovers(writable_store: Config, tmp_path: Path) -> None:
     pointer = (writable_store.store_path / "CURRENT").read_text()
     builds = writable_store.store_path / "builds"
-    env = {**os.environ, "ASSISTANT_STORE_DIR": str(writable_store.store_path)}
+    env = environment(writable_store)
     process = subprocess.Popen([sys.executable, "-m", "assistant", "index", "build"], env=env, cwd=PROJECT_ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

@@ -597,54 +597,6 @@ def test_answer_does_not_depend_on_the_hash_seed(bundled_store: Config, seed: st
     assert [(c["jurisdiction"], c["article"]) for c in answer["citations"]] == [("平凉市", 67)]
 
 
-@pytest.mark.parametrize(("question", "selected", "key", "fact"), [
-    # whether a unit must send someone asks who attends, not who may stand in
-    ("市长办公会一般叫哪些人来开？我们局需要派人吗？", "忻州市", ("忻州市", 24), "有关部门和单位负责人参加"),
-    # 配套文件, which 攀枝花 calls 对应发文, is no term these rules never use
-    ("攀枝花市要出一个贯彻省政府文件的配套文件（不是规划类也不是法规类的），从省里发文算起，我们跟进发文一般最迟不能超过多久？",
-     None, ("攀枝花市", 53), "原则上不超过6个月"),
-    # a bureau named by the sentence answers a who-question; 几个部门 are talked about, not asking
-    ("平凉搞政府立法的时候，几个部门对一个条款争来争去，协调了还是谈不拢，这时候由谁把各家的理由整理出来、拿出倾向性意见报市政府定？",
-     None, ("平凉市", 26), "市司法局要列明各方理据"),
-    # training as the purpose of a trip is no 学习 topic, and 参加…培训 asks nothing of who attends
-    ("忻州市水利局局长下周要去太原参加省厅组织的三天培训，我是局办公室的，想问问局长离开忻州请假是怎么个报法？",
-     None, ("忻州市", 45), "由各部门向市政府办公室报告"),
-])
-def test_words_that_seem_to_ask_something_else(assistant: Assistant, question: str, selected: str | None,
-                                                key: tuple[str, int], fact: str) -> None:
-    answer = assistant.ask(question, jurisdiction=selected)
-    assert_cites(answer, key, fact)
-
-
-def test_something_only_the_top_article_states_is_answered_from_it(assistant: Assistant) -> None:
-    # 代拟稿 is stated only by 忻州 30: its time limit answers, not 33's 7-day reply to a 会签
-    answer = assistant.ask("我们忻州市发改局要替市政府起草一份报省发改委的请示，省里给的截止日期是月底，稿子最晚什么时候得交给市政府？")
-    assert_cites(answer, ("忻州市", 30), "报送时限前10日")
-
-
-@pytest.mark.parametrize(("question", "key", "fact"), [
-    ("庄浪两个局对一件事意见不一致，县政府这边按规定应该由谁出面协调？", ("庄浪县", 62), "分管副县长应主动加强协调"),
-    ("下周平凉市政府要开市长办公会议，我负责拟参会名单，按规定一般哪些人参加？", ("平凉市", 54), "相关副市长"),
-])
-def test_rerank_counts_a_word_once_with_its_parts(assistant: Assistant, question: str, key: tuple[str, int],
-                                                   fact: str) -> None:
-    # 县政府 with 县政, 参会名单 with its parts: a long question's split words no longer outweigh its ask
-    answer = assistant.ask(question)
-    assert_cites(answer, key, fact)
-
-
-@pytest.mark.parametrize(("question", "key", "fact"), [
-    # 第一步, 干什么 and 包括 only ask; 往下面 is the rules' 下行文
-    ("我们局想用自己的名义在平凉开一个全市范围的工作会，第一步要先干什么？", ("平凉市", 61), "事先征得分管副市长同意"),
-    ("忻州市政府开全体会议，正式的组成人员都包括谁？", ("忻州市", 20), "市政府组成部门的主要负责人"),
-    ("平凉市政府往下面各乡镇发的一般性通知，最后是哪位领导签字？", ("平凉市", 71), "由分管副市长签发"),
-])
-def test_asking_words_are_not_what_is_asked_about(assistant: Assistant, question: str, key: tuple[str, int],
-                                                  fact: str) -> None:
-    answer = assistant.ask(question)
-    assert_cites(answer, key, fact)
-
-
 @pytest.mark.parametrize(("history", "question", "key", "fact"), [
     # the earlier turn's 随员 is not what a follow-up on someone who cannot attend asks about
     ([("张掖列席市政府常务会可以带随员吗？", "参加市政府常务会议，除议题汇报单位主要负责人可带1名助手外，其他单位与会人员不带随员。")],
@@ -667,35 +619,52 @@ def test_follow_up_on_another_case_gets_what_the_rules_say_of_it(assistant: Assi
     assert_cites(answer, ("平凉市", 79), "即有即报市长")
 
 
-def test_a_county_bureau_is_the_rules_county_working_department(assistant: Assistant) -> None:
+@pytest.mark.parametrize(("question", "selected", "key", "fact"), [
+    # whether a unit must send someone asks who attends, not who may stand in
+    pytest.param("市长办公会一般叫哪些人来开？我们局需要派人吗？", "忻州市", ("忻州市", 24), "有关部门和单位负责人参加",
+                 id="must-send-asks-who-attends"),
+    # 配套文件, which 攀枝花 calls 对应发文, is no term these rules never use
+    pytest.param("攀枝花市要出一个贯彻省政府文件的配套文件（不是规划类也不是法规类的），从省里发文算起，我们跟进发文一般最迟不能超过多久？",
+                 None, ("攀枝花市", 53), "原则上不超过6个月", id="term-said-in-own-words"),
+    # a bureau named by the sentence answers a who-question; 几个部门 are talked about, not asking
+    pytest.param("平凉搞政府立法的时候，几个部门对一个条款争来争去，协调了还是谈不拢，这时候由谁把各家的理由整理出来、拿出倾向性意见报市政府定？",
+                 None, ("平凉市", 26), "市司法局要列明各方理据", id="bureau-answers-who"),
+    # training as the purpose of a trip is no 学习 topic, and 参加…培训 asks nothing of who attends
+    pytest.param("忻州市水利局局长下周要去太原参加省厅组织的三天培训，我是局办公室的，想问问局长离开忻州请假是怎么个报法？",
+                 None, ("忻州市", 45), "由各部门向市政府办公室报告", id="training-trip-is-no-topic"),
+    # 代拟稿 is stated only by 忻州 30: its time limit answers, not 33's 7-day reply to a 会签
+    pytest.param("我们忻州市发改局要替市政府起草一份报省发改委的请示，省里给的截止日期是月底，稿子最晚什么时候得交给市政府？",
+                 None, ("忻州市", 30), "报送时限前10日", id="only-the-top-article-states-it"),
+    # the rerank counts a word once with its parts (县政府 with 县政, 参会名单 with its parts)
+    pytest.param("庄浪两个局对一件事意见不一致，县政府这边按规定应该由谁出面协调？", None, ("庄浪县", 62),
+                 "分管副县长应主动加强协调", id="word-with-its-parts-1"),
+    pytest.param("下周平凉市政府要开市长办公会议，我负责拟参会名单，按规定一般哪些人参加？", None, ("平凉市", 54), "相关副市长",
+                 id="word-with-its-parts-2"),
+    # 第一步, 干什么 and 包括 only ask; 往下面 is the rules' 下行文
+    pytest.param("我们局想用自己的名义在平凉开一个全市范围的工作会，第一步要先干什么？", None, ("平凉市", 61),
+                 "事先征得分管副市长同意", id="asking-words-1"),
+    pytest.param("忻州市政府开全体会议，正式的组成人员都包括谁？", None, ("忻州市", 20), "市政府组成部门的主要负责人",
+                 id="asking-words-2"),
+    pytest.param("平凉市政府往下面各乡镇发的一般性通知，最后是哪位领导签字？", None, ("平凉市", 71), "由分管副市长签发",
+                 id="asking-words-3"),
     # 仁和区住建局 is one of the 县（区）政府工作部门, which may not send documents to the city government
-    answer = assistant.ask("我在仁和区住建局办公室工作，有件事想直接给攀枝花市政府打个报告，这样可以吗？")
-    assert_cites(answer, ("攀枝花市", 47), "县（区）政府工作部门，不得向市政府报送公文")
-
-
-@pytest.mark.parametrize(("question", "key", "fact"), [
+    pytest.param("我在仁和区住建局办公室工作，有件事想直接给攀枝花市政府打个报告，这样可以吗？", None, ("攀枝花市", 47),
+                 "县（区）政府工作部门，不得向市政府报送公文", id="county-bureau"),
     # 打报告 for an event is a 请示 sent up; for a trip it is the leave's 报告
-    ("忻州市文旅局下个月要举办一场全市性的推介活动，得提前多长时间给市政府打报告？", ("忻州市", 26), "提前10个工作日"),
-    ("平凉市直部门一把手要去外地参加学习，得提前几天打报告？", ("平凉市", 80), "提前3天向市政府书面报告"),
-])
-def test_how_early_to_send_a_report_up(assistant: Assistant, question: str, key: tuple[str, int], fact: str) -> None:
-    answer = assistant.ask(question)
-    assert_cites(answer, key, fact)
-
-
-@pytest.mark.parametrize(("question", "key", "fact"), [
+    pytest.param("忻州市文旅局下个月要举办一场全市性的推介活动，得提前多长时间给市政府打报告？", None, ("忻州市", 26),
+                 "提前10个工作日", id="report-up-for-an-event"),
+    pytest.param("平凉市直部门一把手要去外地参加学习，得提前几天打报告？", None, ("平凉市", 80), "提前3天向市政府书面报告",
+                 id="report-up-for-a-trip"),
     # a bureau's name (农业农村局, 自然资源局) only says which 部门 asks; its words are no subject
-    ("平凉市农业农村局打算明年以局里的名义开一个全市范围的推进会，还想请各县区分管领导来参加，需要先走什么程序？",
-     ("平凉市", 61), "事先征得分管副市长同意"),
-    ("张掖市自然资源局起草了一份规范性文件，准备以局的名义印发，发文前后要办哪些手续？", ("张掖市", 19), "备案审查"),
-])
-def test_a_bureau_named_in_full_is_a_department(assistant: Assistant, question: str, key: tuple[str, int],
-                                                fact: str) -> None:
-    answer = assistant.ask(question)
-    assert_cites(answer, key, fact)
-
-
-def test_what_a_document_is_about_is_not_what_is_asked(assistant: Assistant) -> None:
+    pytest.param("平凉市农业农村局打算明年以局里的名义开一个全市范围的推进会，还想请各县区分管领导来参加，需要先走什么程序？",
+                 None, ("平凉市", 61), "事先征得分管副市长同意", id="bureau-named-in-full-1"),
+    pytest.param("张掖市自然资源局起草了一份规范性文件，准备以局的名义印发，发文前后要办哪些手续？", None, ("张掖市", 19), "备案审查",
+                 id="bureau-named-in-full-2"),
     # 停车, a matter the rules never touch, is only the subject of the document asked about
-    answer = assistant.ask("忻州市政府要印发一个关于城区停车收费的行政规范性文件，合法性审核这一关由哪个部门负责？")
-    assert_cites(answer, ("忻州市", 34), "由市政府司法行政部门进行合法性审核")
+    pytest.param("忻州市政府要印发一个关于城区停车收费的行政规范性文件，合法性审核这一关由哪个部门负责？", None, ("忻州市", 34),
+                 "由市政府司法行政部门进行合法性审核", id="document-subject-is-no-ask"),
+])
+def test_a_long_question_is_answered_by_what_it_asks(assistant: Assistant, question: str, selected: str | None,
+                                                     key: tuple[str, int], fact: str) -> None:
+    answer = assistant.ask(question, jurisdiction=selected)
+    assert_cites(answer, key, fact)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-import jieba
-from jieba import posseg
 
 _SUFFIXES = ("特别行政区", "自治县", "自治州", "自治区", "地区", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
 _ETHNIC = re.compile(r"(?:(?:回|藏|蒙古|壮|维吾尔|苗|侗|彝|土家|傣|景颇|傈僳|白|哈尼|朝鲜|哈萨克|柯尔克孜|布依|羌|黎|瑶|畲|撒拉|东乡)族?)+$")
@@ -23,37 +19,21 @@ _PLACE_MENTION = re.compile(
 )
 # "去北京参加培训": a place someone travels to, not one whose rules are asked about (not 提到, 收到, 报到).
 _TRAVEL_VERBS = r"(?:去|赴|前往|飞往|(?<![提收报涉])到)"
-_TRAVEL_TO = re.compile(_TRAVEL_VERBS + "$")
-# "以庄浪县政府名义报给平凉市政府": a place a document is sent to, beside the one whose rules are asked about.
-_SENT_TO = re.compile(r"(?:给|报送|上报|呈报|报到|向)$")
-_NOT_A_PLACE_START = set("本全各我该此外上下市县区省州每一两几某个别这那其同当")
+# "以庄浪县政府名义报给平凉市政府", "报甘肃省政府审批": a place a document is sent to, not one whose rules
+# are asked about.
+_SENT_TO = re.compile(r"(?:给|报|报送|报到|向)$")
+_ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_TO.pattern[:-1]})$")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
-# jieba part-of-speech flags of words that are no part of a place name: pronouns, prepositions,
-# conjunctions, adverbs, particles; and of whole phrases (idioms, set phrases).
-_FUNCTION_FLAGS = frozenset("rpcduy")
-_PHRASE_FLAGS = frozenset({"i", "l"})
-# Words more frequent than this in jieba's dictionary are common words (听取 2984), not county names (静宁 33).
-_COMMON_WORD_FREQUENCY = 500
 _NOT_IN_PLACE = set("由以及或并需们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定")
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
 _SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|"
                        r"常务|全体|会议|办公|领导|[，。？！]|$)")
 
 
-def _is_place_name(place: str) -> bool:
-    """Whether a candidate "X市/X县…" is a place name and not the end of a phrase."""
-    return (place[0] not in _NOT_A_PLACE_START and not _NOT_IN_PLACE & set(place[:-1])
-            and _reads_as_name(place[:-1]))
-
-
-@cache
-def _reads_as_name(stem: str) -> bool:
-    """Whether the characters before 市/县/区 read as a place name ("静宁", "繁峙") rather than as
-    words of the sentence ("谁主持县政府…", "听取市政府…", "局替市政府…"): every jieba word of them
-    is a place word, or a rare dictionary word that is no function word."""
-    return all(word.flag == "ns" or (word.flag[:1] not in _FUNCTION_FLAGS and word.flag not in _PHRASE_FLAGS
-                                     and 0 < (jieba.dt.FREQ.get(word.word) or 0) <= _COMMON_WORD_FREQUENCY)
-               for word in posseg.cut(stem))
+def _place_named(candidate: str) -> str | None:
+    """The place a "…X市/…X县" phrase names ("我们是静宁县" → 静宁县; "分管市领导" → none): its longest tail
+    whose name, with whichever county-level suffix, is a county of China (华亭县 is now 华亭市)."""
+    return next((candidate[i:] for i in range(len(candidate) - 2) if candidate[i:-1] in county_stems()), None)
 
 
 def short_name(name: str) -> str:
@@ -69,7 +49,17 @@ def short_name(name: str) -> str:
 @cache
 def gazetteer() -> tuple[str, ...]:
     """Province- and prefecture-level names of China (assistant/data/places.txt)."""
-    text = resources.files("assistant.data").joinpath("places.txt").read_text(encoding="utf-8")
+    return _names_in("places.txt")
+
+
+@cache
+def county_stems() -> frozenset[str]:
+    """County-level names of China without their suffix (静宁, 张家川), from assistant/data/counties.txt."""
+    return frozenset(short_name(name) if "自治" in name else name[:-1] for name in _names_in("counties.txt"))
+
+
+def _names_in(filename: str) -> tuple[str, ...]:
+    text = resources.files("assistant.data").joinpath(filename).read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -86,8 +76,6 @@ class PlaceFinder:
 
     def __init__(self, jurisdictions: list[str]) -> None:
         self.jurisdictions = jurisdictions
-        jieba.setLogLevel(logging.WARNING)
-        jieba.dt.check_initialized()  # load the dictionary _reads_as_name needs now, not on a user's question
         names = sorted(((alias, name) for name in jurisdictions for alias in {name, short_name(name)}),
                        key=lambda pair: -len(pair[0]))
         self._aliases = names
@@ -127,7 +115,7 @@ class PlaceFinder:
             for match in pattern.finditer(question) if pattern is not None else ():
                 if any(match.start() < end and start < match.end() for start, end in spans):
                     continue
-                if _TRAVEL_TO.search(question[:match.start()]):
+                if _ELSEWHERE.search(question[:match.start()]):
                     continue
                 place = self._elsewhere.get(match.group(0), match.group(0)) if full else match.group(0)
                 spans.append(match.span())
@@ -138,9 +126,8 @@ class PlaceFinder:
             place = match.group(1)
             if any(start < s_end and s_start < end for s_start, s_end in spans):
                 continue
-            # "我们是静宁县的": the name is the longest tail that reads as one.
-            name = next((place[i:] for i in range(len(place) - 2) if _is_place_name(place[i:])), None)
-            if name and name not in unknown and not _TRAVEL_TO.search(question[:end - len(name)]):
+            name = _place_named(place)
+            if name and name not in unknown and not _ELSEWHERE.search(question[:end - len(name)]):
                 unknown.append(name)
         return PlaceMentions(known, unknown)
 

@@ -61,8 +61,20 @@ class Snapshot:
         articles = search.keyword.articles
         jurisdictions = sorted({article.jurisdiction for article in articles})
         return cls(store, search, articles, {article.id: article for article in articles}, jurisdictions,
-                   PlaceFinder(jurisdictions),
+                   PlaceFinder(jurisdictions, _document_numbers(articles)),
                    {article.jurisdiction: str(article.metadata["document"]) for article in articles})
+
+
+def _document_numbers(articles: list[StoredArticle]) -> dict[str, list[str]]:
+    """Each jurisdiction's document numbers: of its rules and of the rules they repeal."""
+    numbers: dict[str, list[str]] = {}
+    for article in articles:
+        metadata = article.metadata
+        found = numbers.setdefault(article.jurisdiction, [])
+        for number in (str(metadata.get("doc_number") or ""), str(metadata.get("repeals") or "")):
+            if number and number not in found:
+                found.append(number)
+    return numbers
 
 
 @dataclass

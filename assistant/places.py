@@ -23,6 +23,8 @@ _TRAVEL_VERBS = r"(?:去|赴|前往|飞往|(?<![提收报涉])到)"
 # are asked about.
 _SENT_TO = re.compile(r"(?:给|报|报送|报到|向)$")
 _ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_TO.pattern[:-1]})$")
+# The issuer's prefix of a document number: 平政发 in 平政发〔2021〕18号 (or [2021], 2021年).
+_ISSUER = re.compile(r"([\u4e00-\u9fff]{2,6}?发)\s*[〔\[［(（【]?\s*\d{4}")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
 _NOT_IN_PLACE = set("由以及或并需们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定")
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
@@ -71,11 +73,26 @@ class PlaceMentions:
     unknown: list[str]  # places named that the knowledge base does not cover
 
 
-class PlaceFinder:
-    """Finds jurisdiction names (full or short) and unknown places in questions."""
+def _issuer_prefixes(document_numbers: dict[str, list[str]]) -> dict[str, str]:
+    """平政发 → 平凉市: the prefix of each jurisdiction's document numbers (平政发〔2021〕18号), where no other
+    jurisdiction's numbers share it."""
+    owners: dict[str, set[str]] = {}
+    for jurisdiction, numbers in document_numbers.items():
+        for number in numbers:
+            for prefix in _ISSUER.findall(number):
+                owners.setdefault(prefix, set()).add(jurisdiction)
+    return {prefix: next(iter(places)) for prefix, places in owners.items() if len(places) == 1}
 
-    def __init__(self, jurisdictions: list[str]) -> None:
+
+class PlaceFinder:
+    """Finds jurisdiction names (full or short), or the prefix of their document numbers, and unknown
+    places in questions."""
+
+    def __init__(self, jurisdictions: list[str], document_numbers: dict[str, list[str]] | None = None) -> None:
         self.jurisdictions = jurisdictions
+        self._issuers = _issuer_prefixes(document_numbers or {})
+        self._issuer = (re.compile("|".join(re.escape(prefix) for prefix in self._issuers)) if self._issuers
+                        else None)
         names = sorted(((alias, name) for name in jurisdictions for alias in {name, short_name(name)}),
                        key=lambda pair: -len(pair[0]))
         self._aliases = names
@@ -108,6 +125,8 @@ class PlaceFinder:
                 found_at.append((name, match.start()))
                 if name not in known:
                     known.append(name)
+        if not known and self._issuer is not None:  # "平政发〔2021〕18号还有效吗？"
+            known = list(dict.fromkeys(self._issuers[match.group(0)] for match in self._issuer.finditer(question)))
         senders = [name for name, start in found_at if not _SENT_TO.search(question[:start])]
         if senders:
             known = [name for name in known if name in senders]

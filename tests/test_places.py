@@ -41,6 +41,14 @@ def test_places_in_questions(question: str, known: list[str], unknown: list[str]
     assert found.known == known and found.unknown == unknown
 
 
+def test_document_number_names_its_jurisdiction() -> None:
+    finder = PlaceFinder(COVERED, {"平凉市": ["平政发〔2023〕30号", "《平凉市人民政府工作规则》（平政发〔2021〕18号）"],
+                                   "忻州市": ["忻政发〔2023〕10号"], "张掖市": ["政发〔2015〕1号"]})
+    assert finder.find("平政发[2021]18号还有效吗？").known == ["平凉市"]
+    assert finder.find("忻政发〔2023〕10号第三条讲什么？").known == ["忻州市"]
+    assert finder.find("庄浪县执行平政发〔2023〕30号吗？").known == ["庄浪县"]  # a name wins
+
+
 def test_place_travelled_to_is_said_as_elsewhere() -> None:
     assert PlaceFinder(COVERED).strip("平凉市局长要去北京培训") == " 局长要去外地培训"
 

@@ -549,6 +549,10 @@ def test_answer_gives_the_rule_for_the_askers_own_case(assistant: Assistant, que
 @pytest.mark.parametrize(("question", "key", "facts"), [
     ("平凉这版工作规则出台以后，作废的是哪个文件？", ("平凉市", 100), ("平政发〔2021〕18号", "自发布之日起施行")),
     ("忻州现行的政府工作规则哪天起施行？以前那个还管用吗？", ("忻州市", 48), ("自发布之日起施行", "忻政发〔2013〕30号")),
+    ("庄浪以前那套政府工作规则还作数吗？", ("庄浪县", 97), ("庄政发〔2021〕76号",)),
+    ("平凉市政府工作规则是哪天开始实行的？", ("平凉市", 100), ("自发布之日起施行",)),
+    # a document number names its jurisdiction
+    ("平政发[2021]18号还有效吗？", ("平凉市", 100), ("同时废止",)),
 ])
 def test_validity_of_the_rules_themselves(assistant: Assistant, question: str, key: tuple[str, int],
                                           facts: tuple[str, ...]) -> None:

@@ -225,8 +225,8 @@ class Assistant:
         selected = request.get("jurisdiction")
         # The question's own places win, then the UI selection, then places carried from the history.
         jurisdictions = list(turn.jurisdictions)
-        if not mentions.known and selected in state.jurisdictions and not mentions.unknown:
-            jurisdictions = [selected]
+        if selected in state.jurisdictions and not mentions.unknown and set(mentions.known) <= set(mentions.others):
+            jurisdictions = [selected]  # places named only as a document's recipient or a partner are not asked about
         if not jurisdictions and not mentions.unknown and len(state.jurisdictions) > MAX_UNNAMED_JURISDICTIONS:
             return Plan(question=text, state=state, problem=render("name_a_place", count=len(state.jurisdictions),
                                                       examples="、".join(state.jurisdictions[:3])))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -23,6 +23,9 @@ _TRAVEL_VERBS = r"(?:去|赴|前往|飞往|(?<![提收报涉])到)"
 # are asked about.
 _SENT_TO = re.compile(r"(?:给|报|报送|报到|向)$")
 _ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_TO.pattern[:-1]})$")
+# "和庆阳市政府联合发文": a place acting together with the one whose rules are asked about.
+_PARTNER_BEFORE = re.compile(r"[和跟与同]$")
+_PARTNER_AFTER = re.compile(r"^[^，。？！]{0,8}?(?:联合|共同|一起|一道|联名)")
 # The issuer's prefix of a document number: 平政发 in 平政发〔2021〕18号 (or [2021], 2021年).
 _ISSUER = re.compile(r"([\u4e00-\u9fff]{2,6}?发)\s*[〔\[［(（【]?\s*\d{4}")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
@@ -30,6 +33,11 @@ _NOT_IN_PLACE = set("由以及或并需们的了要给往在到向和与跟对�
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
 _SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|"
                        r"常务|全体|会议|办公|领导|[，。？！]|$)")
+
+
+def _is_partner(question: str, start: int, end: int) -> bool:
+    """Whether the place at question[start:end] acts together with the asker ("跟庆阳市政府联合发文")."""
+    return bool(_PARTNER_BEFORE.search(question[:start]) and _PARTNER_AFTER.search(question[end:]))
 
 
 def _place_named(candidate: str) -> str | None:
@@ -71,6 +79,8 @@ class PlaceMentions:
 
     known: list[str]  # covered jurisdictions named in the question, in order of mention
     unknown: list[str]  # places named that the knowledge base does not cover
+    # covered jurisdictions named only as where a document goes or who acts together with the asker
+    others: list[str] = field(default_factory=list)
 
 
 def _issuer_prefixes(document_numbers: dict[str, list[str]]) -> dict[str, str]:
@@ -112,7 +122,7 @@ class PlaceFinder:
         known: list[str] = []
         spans: list[tuple[int, int]] = []
         unknown: list[str] = []
-        found_at: list[tuple[str, int]] = []
+        found_at: list[tuple[str, int, int]] = []
         if self._known is not None:
             for match in self._known.finditer(question):
                 name = next(name for alias, name in self._aliases if alias == match.group(0))
@@ -122,19 +132,21 @@ class PlaceFinder:
                     spans.append((match.start(), match.end() + below.end()))
                     continue
                 spans.append(match.span())
-                found_at.append((name, match.start()))
+                found_at.append((name, match.start(), match.end()))
                 if name not in known:
                     known.append(name)
         if not known and self._issuer is not None:  # "平政发〔2021〕18号还有效吗？"
             known = list(dict.fromkeys(self._issuers[match.group(0)] for match in self._issuer.finditer(question)))
-        senders = [name for name, start in found_at if not _SENT_TO.search(question[:start])]
+        senders = [name for name, start, end in found_at if not _SENT_TO.search(question[:start])
+                   and not _is_partner(question, start, end)]
+        others = [name for name in known if name not in senders]
         if senders:
             known = [name for name in known if name in senders]
         for pattern, full in ((self._other, True), (_STATE_COUNCIL, False)):
             for match in pattern.finditer(question) if pattern is not None else ():
                 if any(match.start() < end and start < match.end() for start, end in spans):
                     continue
-                if _ELSEWHERE.search(question[:match.start()]):
+                if _ELSEWHERE.search(question[:match.start()]) or _is_partner(question, *match.span()):
                     continue
                 place = self._elsewhere.get(match.group(0), match.group(0)) if full else match.group(0)
                 spans.append(match.span())
@@ -146,9 +158,10 @@ class PlaceFinder:
             if any(start < s_end and s_start < end for s_start, s_end in spans):
                 continue
             name = _place_named(place)
-            if name and name not in unknown and not _ELSEWHERE.search(question[:end - len(name)]):
+            if (name and name not in unknown and not _ELSEWHERE.search(question[:end - len(name)])
+                    and not _is_partner(question, end - len(name), end)):
                 unknown.append(name)
-        return PlaceMentions(known, unknown)
+        return PlaceMentions(known, unknown, others)
 
     def strip(self, question: str) -> str:
         """The question without the jurisdiction names (they would only add noise to keyword search),

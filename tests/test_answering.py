@@ -142,6 +142,11 @@ def test_selected_jurisdiction_used_unless_question_names_another(assistant: Ass
     assert [c.key for c in selected.citations] == [("攀枝花市", 42)]
     overridden = assistant.ask("张掖常务会议多久开一次？", jurisdiction="攀枝花市")
     assert [c.key for c in overridden.citations] == [("张掖市", 40)]
+    # a place named only as where the document goes, or as a partner, does not override the selection
+    recipient = assistant.ask("我们要给平凉市政府打个报告，以县政府名义往上报的文，最后是哪位领导签发？", jurisdiction="庄浪县")
+    assert_cites(recipient, ("庄浪县", 68), "由县长签发")
+    partner = assistant.ask("市政府准备跟庆阳市政府联合发一个文件，这边最后该由哪位市领导签发？", jurisdiction="平凉市")
+    assert_cites(partner, ("平凉市", 71), "由与联合方签发人对应职务的市政府领导同志签发")
 
 
 def test_phrase_ending_in_a_level_word_is_no_place_outside_the_knowledge_base(assistant: Assistant) -> None:

@@ -35,6 +35,8 @@ COVERED = ["平凉市", "庄浪县", "张掖市", "攀枝花市", "忻州市"]
     ("向平凉市政府报请示，要注意什么？", ["平凉市"], []),
     ("平凉市政府报甘肃省政府的请示由谁签发？", ["平凉市"], []),
     ("向天水市政府发函由谁签发？", [], []),
+    # a place acting together with the asker
+    ("我们要和庆阳市政府联合发个文，谁签发？", [], []),
 ])
 def test_places_in_questions(question: str, known: list[str], unknown: list[str]) -> None:
     found = PlaceFinder(COVERED).find(question)

@@ -22,7 +22,10 @@ _TRAVEL_VERBS = r"(?:去|赴|前往|飞往|(?<![提收报涉])到)"
 # "以庄浪县政府名义报给平凉市政府", "报甘肃省政府审批": a place a document is sent to, not one whose rules
 # are asked about.
 _SENT_TO = re.compile(r"(?:给|报|报送|报到|向)$")
-_ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_TO.pattern[:-1]})$")
+# "涉及甘州区和临泽县的事项": places a matter concerns. A place listed right after one of these
+# ("…和临泽县") is such a place too.
+_ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_TO.pattern[:-1]}|涉及)$")
+_LISTED_AFTER = re.compile(r"^(?:和|与|及|以及|、)$")
 # "和庆阳市政府联合发文": a place acting together with the one whose rules are asked about.
 _PARTNER_BEFORE = re.compile(r"[和跟与同]$")
 _PARTNER_AFTER = re.compile(r"^[^，。？！]{0,8}?(?:联合|共同|一起|一道|联名)")
@@ -33,6 +36,13 @@ _NOT_IN_PLACE = set("由以及或并需们的了要给往在到向和与跟对�
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
 _SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|"
                        r"常务|全体|会议|办公|领导|[，。？！]|$)")
+
+
+def _is_elsewhere(question: str, start: int, end: int, elsewhere: list[int]) -> bool:
+    """Whether the place at question[start:end] is travelled to, sent to, concerned or a partner, not one
+    whose rules are asked about; ``elsewhere`` holds where such places found before it end."""
+    return bool(_ELSEWHERE.search(question[:start]) or _is_partner(question, start, end)
+                or any(_LISTED_AFTER.match(question[previous:start]) for previous in elsewhere))
 
 
 def _is_partner(question: str, start: int, end: int) -> bool:
@@ -142,11 +152,13 @@ class PlaceFinder:
         others = [name for name in known if name not in senders]
         if senders:
             known = [name for name in known if name in senders]
+        elsewhere: list[int] = []  # where places travelled to, sent to or concerned end
         for pattern, full in ((self._other, True), (_STATE_COUNCIL, False)):
             for match in pattern.finditer(question) if pattern is not None else ():
                 if any(match.start() < end and start < match.end() for start, end in spans):
                     continue
-                if _ELSEWHERE.search(question[:match.start()]) or _is_partner(question, *match.span()):
+                if _is_elsewhere(question, *match.span(), elsewhere):
+                    elsewhere.append(match.end())
                     continue
                 place = self._elsewhere.get(match.group(0), match.group(0)) if full else match.group(0)
                 spans.append(match.span())
@@ -158,8 +170,9 @@ class PlaceFinder:
             if any(start < s_end and s_start < end for s_start, s_end in spans):
                 continue
             name = _place_named(place)
-            if (name and name not in unknown and not _ELSEWHERE.search(question[:end - len(name)])
-                    and not _is_partner(question, end - len(name), end)):
+            if name and _is_elsewhere(question, end - len(name), end, elsewhere):
+                elsewhere.append(end)
+            elif name and name not in unknown:
                 unknown.append(name)
         return PlaceMentions(known, unknown, others)
 

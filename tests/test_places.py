@@ -29,6 +29,9 @@ COVERED = ["平凉市", "庄浪县", "张掖市", "攀枝花市", "忻州市"]
     # a place travelled to is no place whose rules are asked about
     ("平凉市局长下周去北京参加培训，要怎么报备？", ["平凉市"], []),
     ("副县长到静宁县出差，要提前几天请假？", [], []),
+    ("局长要去兰州和西安出差，要报备吗？", [], []),
+    # places a matter concerns
+    ("我们局提请市政府研究一个涉及甘州区和临泽县的事项，要做哪些准备？", [], []),
     # a place a document is sent to, beside the one asked about
     ("以庄浪县政府名义报给平凉市政府的请示，由谁签发？", ["庄浪县"], []),
     ("我们庄浪县政府要给平凉市政府打个报告，由谁签发？", ["庄浪县"], []),

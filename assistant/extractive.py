@@ -179,6 +179,9 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
 
 # "关于停车收费管理的规范性文件": what a document is about is no part of what the question asks.
 _DOCUMENT_SUBJECT = re.compile(r"关于[^，。？]{1,20}?的(?=[^，。？]{0,8}(?:文件|通知|请示|报告|意见|办法|方案))")
+# "对一份请示意见不一致": what parties disagree over is no topic the answer must name (the ask is the
+# disagreement).
+_DISAGREED_OVER = re.compile(r"对[^，。？]{1,20}?(?=(?:的)?(?:意见|看法)?(?:不一致|不统一|没统一|有分歧|存在分歧|有争议))")
 # "除了文件代拟稿，还得…": what the question sets aside is no part of what it asks.
 _EXCEPT = re.compile(r"除了[^，,。？！?!]*[，,]")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
@@ -302,7 +305,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     asked_concepts = question_concepts if asked_part == question else concepts(asked_part)
     if missing_here(asked_part, asked_concepts, jurisdiction, keyword):
         return finding
-    topics = _absence_topics(question_topics(question), focus)
+    topics = _absence_topics(question_topics(_DISAGREED_OVER.sub("", question)), focus)
     focus_concepts = concepts(focus)
     asked = focus or question
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))]

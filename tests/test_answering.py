@@ -680,6 +680,11 @@ def test_follow_up_on_another_case_gets_what_the_rules_say_of_it(assistant: Assi
     # 停车, a matter the rules never touch, is only the subject of the document asked about
     pytest.param("忻州市政府要印发一个关于城区停车收费的行政规范性文件，合法性审核这一关由哪个部门负责？", None, ("忻州市", 34),
                  "由市政府司法行政部门进行合法性审核", id="document-subject-is-no-ask"),
+    # the 请示 is only what the bureaus disagree over; the ask is who settles the disagreement
+    pytest.param("忻州的两个市直部门对一份报市政府的请示意见不一致，市政府层面由谁牵头来协调？", None, ("忻州市", 34),
+                 "分管主办部门的市政府领导同志应牵头加强协调", id="what-is-disagreed-over-is-no-topic"),
+    pytest.param("忻州市教育局想直接给各县（市、区）政府下个文，提几条硬性要求，这样做行不行？", None, ("忻州市", 36),
+                 "不得向各县（市、区）政府发布指令性公文", id="everyday-words-for-a-directive"),
 ])
 def test_a_long_question_is_answered_by_what_it_asks(assistant: Assistant, question: str, selected: str | None,
                                                      key: tuple[str, int], fact: str) -> None:

@@ -56,6 +56,11 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
     return found
 
 
+def invited_roles(question: str) -> set[str]:
+    """The heads or deputies the question invites to an event ("想请分管副市长出席"): not its subject."""
+    return {invited.group(1) for invited in _INVITED.finditer(question)}
+
+
 def _with_parts(tokens: list[str]) -> list[set[str]]:
     """One concept per word with the parts the tokenizer also yields (各县区 with 各县 and 县区): a text
     stating any of them states it, and a word is not counted three times."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
                      classify, classify_all, states_own_validity)
-from .concepts import ROLES, concept_weights, concepts, coverage, occurs, states
+from .concepts import ROLES, concept_weights, concepts, coverage, invited_roles, occurs, states
 from .keyword import (BM25, BUREAU, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
                       said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
@@ -177,8 +177,12 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
     return names_topics(f"{sentence}\n{lead}", topics)
 
 
-# "关于停车收费管理的规范性文件": what a document is about is no part of what the question asks.
-_DOCUMENT_SUBJECT = re.compile(r"关于[^，。？]{1,20}?的(?=[^，。？]{0,8}(?:文件|通知|请示|报告|意见|办法|方案))")
+# "关于停车收费管理的规范性文件", "安全生产工作会": what a document or a meeting is about is no part of
+# what the question asks.
+_DOCUMENT_SUBJECT = re.compile(r"关于[^，。？]{1,20}?的(?=[^，。？]{0,8}(?:文件|通知|请示|报告|意见|办法|方案))"
+                               r"|[^的，。？、\s]{2,6}?(?=工作会)")
+# "春节期间要是发生了突发事件": when an event happens is no part of what the question asks.
+_EVENT_TIME = re.compile(r"[^，。？、\s]{1,6}期间(?=[^，。？]{0,4}(?:发生|出现|遇到|碰到))")
 # "对一份请示意见不一致": what parties disagree over is no topic the answer must name (the ask is the
 # disagreement).
 _DISAGREED_OVER = re.compile(r"对[^，。？]{1,20}?(?=(?:的)?(?:意见|看法)?(?:不一致|不统一|没统一|有分歧|存在分歧|有争议))")
@@ -223,10 +227,20 @@ def asked_act(question: str, intent: Intent) -> set[str]:
     return {act, *(word for phrase, words in said_phrases(question) if act in phrase for word in words)}
 
 
+def _roles_set_aside(question: str) -> set[str]:
+    """The roles the question sets aside ("除了县长、副县长和办公室主任，还有谁…")."""
+    return {role for match in _EXCEPT.finditer(question) for role in _roles_named(match.group(0))}
+
+
+def _roles_named(text: str) -> set[str]:
+    """The roles the text names."""
+    return {role for role in ROLES if occurs(role, text)}
+
+
 def _names_someone(sentence: str) -> bool:
     """Whether the sentence names a role or a bureau (a who-answer names someone: "市长、副市长…召开",
     "市司法局要列明各方理据")."""
-    return any(occurs(role, sentence) for role in ROLES) or BUREAU.search(sentence) is not None
+    return bool(_roles_named(sentence)) or BUREAU.search(sentence) is not None
 
 
 # The kind of unit a question speaks for ("我们局…", "住建局想…", "我们乡…"), as the rules name it.
@@ -296,19 +310,22 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     stating concepts the quote leaves out and the rule for the asker's own case.
     When the question names something only the top article of the jurisdiction states, the answer
     comes from that article or there is none. What the question sets aside ("除了代拟稿，…")
-    is no part of it, and only the sentences that ask can name a term these rules never use.
+    is no part of it (a sentence naming only the roles it sets aside hardly answers it), and only the
+    sentences that ask can name a term these rules never use.
     """
     finding = Finding(jurisdiction, ranked)
+    set_aside = _roles_set_aside(question)
     question = _EXCEPT.sub("", question)
     question_concepts = concepts(question)
-    asked_part = _DOCUMENT_SUBJECT.sub("", asked_sentences(question))
+    asked_part = _EVENT_TIME.sub("", _DOCUMENT_SUBJECT.sub("", asked_sentences(question)))
     asked_concepts = question_concepts if asked_part == question else concepts(asked_part)
     if missing_here(asked_part, asked_concepts, jurisdiction, keyword):
         return finding
     topics = _absence_topics(question_topics(_DISAGREED_OVER.sub("", question)), focus)
     focus_concepts = concepts(focus)
     asked = focus or question
-    roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))]
+    roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))
+             and role not in invited_roles(asked)]
     acts = asked_act(asked, intent)
     subjects = roles + _asking_parties(asked)
     candidates: list[tuple[float, int, int, str]] = []
@@ -326,6 +343,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
                      + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)
                      - (OTHER_CASE_PENALTY if subjects and _other_cases(sentence, subjects) else 0.0)
+                     # "除了县长、副县长，还有谁列席？": hardly the sentence naming only them
+                     - (OTHER_CASE_PENALTY if set_aside and set_aside >= _roles_named(sentence) != set() else 0.0)
                      + (NAMES_SOMEONE_BONUS if intent.name == "who" and _names_someone(sentence) else 0.0)
                      + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))

@@ -685,6 +685,19 @@ def test_follow_up_on_another_case_gets_what_the_rules_say_of_it(assistant: Assi
                  "分管主办部门的市政府领导同志应牵头加强协调", id="what-is-disagreed-over-is-no-topic"),
     pytest.param("忻州市教育局想直接给各县（市、区）政府下个文，提几条硬性要求，这样做行不行？", None, ("忻州市", 36),
                  "不得向各县（市、区）政府发布指令性公文", id="everyday-words-for-a-directive"),
+    # what a meeting is about, and when an event happens, are no part of the ask
+    pytest.param("市应急局想开一次全市性的安全生产工作会，还想请各县（市、区）政府的分管领导参会，要走什么程序？", "平凉市",
+                 ("平凉市", 61), "确需邀请的须报市政府批准", id="meeting-subject-is-no-ask"),
+    pytest.param("国庆期间要是县里出现了重大突发事件，往上报和对外发布信息要把握什么原则？", "庄浪县", ("庄浪县", 38),
+                 "快报事实、慎报原因", id="event-time-is-no-ask"),
+    pytest.param("忻州一位副市长召集几个部门开了个专门协调某项工作的会，会后的纪要该由谁签发？", None, ("忻州市", 24),
+                 "市政府专题会议纪要由主持召开会议的市政府领导同志签发", id="everyday-words-for-a-topical-meeting"),
+    # the deputy the asker invites is not the subject the answer is about
+    pytest.param("米易县想请分管副市长出席下个月的招商推介活动，邀请要怎么走流程？", "攀枝花市", ("攀枝花市", 55),
+                 "由市政府办公室审核", id="invited-deputy-is-no-subject"),
+    # the sentence naming only the roles the question sets aside is hardly the answer
+    pytest.param("庄浪县政府常务会，除了县长、副县长和办公室主任，哪些单位的负责人是每次都固定要来列席的？", None, ("庄浪县", 50),
+                 "司法局主要负责人固定列席", id="roles-set-aside-are-no-answer"),
 ])
 def test_a_long_question_is_answered_by_what_it_asks(assistant: Assistant, question: str, selected: str | None,
                                                      key: tuple[str, int], fact: str) -> None:

@@ -56,6 +56,8 @@ def _canonical_phrase(text: str) -> str:
 _ANAPHOR = re.compile(r"它|这个|那个|这项|该项|此项|上述|这种|这类|这件事|这事")
 # A follow-up with at most this many concepts of its own asks about the previous question's subject.
 _MAX_DEPENDENT_CONCEPTS = 3
+# A follow-up with more concepts than this stands alone: it does not take the previous question's meeting.
+_MAX_STANDALONE_CONCEPTS = 6
 _CONDITION_WORDS = re.compile(r"^(?:如果|要是|假如|若是|换成|改成)?是?")
 _FILLER = re.compile(r"那么|那个|那|呢|吗|么|也|的|一样|同样|这个|这条|这项|规定|有没有|有|如何|怎么样|怎么|是|还有|请问|[？?。，,！!\s]")
 _MAX_OWN_CONTENT = 6
@@ -68,12 +70,19 @@ def is_elliptical(question: str, places: PlaceFinder) -> bool:
     return len(own) <= _MAX_OWN_CONTENT and classify(own).name == classify(question).name == "general"
 
 
+def _points_back(question: str) -> bool:
+    """Whether a word like 它 or 这个 points back at an earlier question: not at what this one said
+    before it ("想邀请市领导到场，这个邀请…")."""
+    return any(question[match.end():match.end() + 2] not in question[:match.start()]
+               for match in _ANAPHOR.finditer(question))
+
+
 def is_dependent(question: str, places: PlaceFinder) -> bool:
     """A follow-up that asks something new about the previous question's subject without naming it
     ("由谁主持？", "它的议题由谁确定？", "需要提前几天？"): it points back (它, 那…), or it names no topic and
     has only a few concepts of its own (words inside another of its words, 局长 in 副局长, not counted)."""
     own = places.strip(question)
-    if _ANAPHOR.search(own) or own.startswith("那"):  # "那能邀请县区政府的负责人来参加吗？"
+    if _points_back(own) or own.startswith("那"):  # "那能邀请县区政府的负责人来参加吗？"
         return True
     found = concepts(own)
     words = [word for concept in found for word in concept]
@@ -88,9 +97,11 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
     named = tuple(mentions.known)
     if previous is None:
         return Turn(question, question, named)
+    if set(named) <= set(mentions.others):  # "给平凉市政府打个报告" names where a document goes, not the place
+        named = ()
     continuation = _CONTINUATION.match(question.strip())
     if not is_elliptical(question, places):
-        if named and (_ANAPHOR.search(question) or is_dependent(question, places)):
+        if named and (_points_back(question) or is_dependent(question, places)):
             # "庄浪县也有这个要求吗？", "攀枝花那边呢，一年开几次？"
             return Turn(question, f"{question} {places.strip(previous.standalone)}", named)
         if named or mentions.unknown:
@@ -108,7 +119,9 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
                            or not set(own_topics) & set(question_topics(previous.standalone))):
             # "那专题会议一般由谁召开？" and "那季度经济形势分析会又是什么时候开？" ask anew; "纪要谁签发？"
             # after a question on the 常务会议 asks about that meeting's 纪要.
-            meeting = "" if _names_a_meeting(question, own_topics) else _meeting(previous.standalone)
+            # A question long enough to stand alone ("我们局准备给县政府打个请示，…") is about no earlier meeting.
+            stands_alone = len(concepts(places.strip(question))) > _MAX_STANDALONE_CONCEPTS
+            meeting = "" if stands_alone or _names_a_meeting(question, own_topics) else _meeting(previous.standalone)
             return Turn(question, f"{meeting}{question}", previous.jurisdictions)
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))

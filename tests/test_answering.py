@@ -636,6 +636,24 @@ def test_follow_up_on_another_case_gets_what_the_rules_say_of_it(assistant: Assi
     assert_cites(answer, ("平凉市", 79), "即有即报市长")
 
 
+@pytest.mark.parametrize(("place", "question", "key", "fact"), [
+    # long enough to stand alone: about no earlier meeting
+    pytest.param("庄浪县", "我们局准备给县政府打个请示，里面有一块涉及自然资源局的职责，报之前需要怎么处理？", ("庄浪县", 61),
+                 "必须主动与相关部门充分协商", id="long-question-is-about-no-earlier-meeting"),
+    # 平凉市 is only where the document goes; the place asked about is still the earlier turn's
+    pytest.param("庄浪县", "以县政府名义报给平凉市政府的文，最后由谁签发？", ("庄浪县", 68), "由县长签发",
+                 id="recipient-is-no-new-place"),
+    # 这个邀请 points at the question's own 邀请, not back at the earlier turn
+    pytest.param("攀枝花市", "我们区下个月有个活动，想邀请市政府的领导到场，这个邀请该走什么流程？", ("攀枝花市", 55),
+                 "由市政府办公室审核", id="this-points-within"),
+])
+def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str, question: str,
+                                                key: tuple[str, int], fact: str) -> None:
+    first = f"{place}政府全体会议多久开一次？"
+    answer = assistant.ask(question, history=[(first, assistant.ask(first).answer)])
+    assert_cites(answer, key, fact)
+
+
 @pytest.mark.parametrize(("question", "selected", "key", "fact"), [
     # whether a unit must send someone asks who attends, not who may stand in
     pytest.param("市长办公会一般叫哪些人来开？我们局需要派人吗？", "忻州市", ("忻州市", 24), "有关部门和单位负责人参加",

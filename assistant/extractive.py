@@ -237,6 +237,16 @@ def _roles_named(text: str) -> set[str]:
     return {role for role in ROLES if occurs(role, text)}
 
 
+# "哪位领导出面协调？": a who-question asking for one of the government's leaders, not a unit's head.
+_ASKS_LEADER = re.compile(r"哪位(?:[市县]政府)?(?:[市县])?领导|哪个(?:[市县])?领导|[市县]政府(?:这边|层面)?[^，。？]{0,6}谁")
+_GOVERNMENT_LEADERS = re.compile(r"(?:常务)?副?[市县]长|秘书长|[市县]政府(?:分管)?领导|分管领导")
+
+
+def _names_a_leader(sentence: str) -> bool:
+    """Whether the sentence names one of the government's leaders (分管副县长, 市政府领导同志)."""
+    return _GOVERNMENT_LEADERS.search(sentence) is not None
+
+
 def _names_someone(sentence: str) -> bool:
     """Whether the sentence names a role or a bureau (a who-answer names someone: "市长、副市长…召开",
     "市司法局要列明各方理据")."""
@@ -327,6 +337,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))
              and role not in invited_roles(asked)]
     acts = asked_act(asked, intent)
+    asks_leader = intent.name == "who" and _ASKS_LEADER.search(asked) is not None
     subjects = roles + _asking_parties(asked)
     candidates: list[tuple[float, int, int, str]] = []
     top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
@@ -346,6 +357,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                      # "除了县长、副县长，还有谁列席？": hardly the sentence naming only them
                      - (OTHER_CASE_PENALTY if set_aside and set_aside >= _roles_named(sentence) != set() else 0.0)
                      + (NAMES_SOMEONE_BONUS if intent.name == "who" and _names_someone(sentence) else 0.0)
+                     + (NAMES_SOMEONE_BONUS if asks_leader and _names_a_leader(sentence) else 0.0)
                      + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))
     candidates.sort(key=lambda candidate: -candidate[0])

@@ -710,6 +710,9 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
                  "快报事实、慎报原因", id="event-time-is-no-ask"),
     pytest.param("忻州一位副市长召集几个部门开了个专门协调某项工作的会，会后的纪要该由谁签发？", None, ("忻州市", 24),
                  "市政府专题会议纪要由主持召开会议的市政府领导同志签发", id="everyday-words-for-a-topical-meeting"),
+    # asked for a government leader: the sentence naming the 分管副县长, not what the bureaus' heads do
+    pytest.param("庄浪县部门之间有分歧，县政府哪位领导负责协调？", None, ("庄浪县", 62), "分管副县长应主动加强协调",
+                 id="asked-for-a-leader"),
     # the deputy the asker invites is not the subject the answer is about
     pytest.param("米易县想请分管副市长出席下个月的招商推介活动，邀请要怎么走流程？", "攀枝花市", ("攀枝花市", 55),
                  "由市政府办公室审核", id="invited-deputy-is-no-subject"),

@@ -227,6 +227,18 @@ def asked_act(question: str, intent: Intent) -> set[str]:
     return {act, *(word for phrase, words in said_phrases(question) if act in phrase for word in words)}
 
 
+# "这种情况下由谁…？": the asking sentence is about the situation the statements before it describe.
+_SITUATION = re.compile(r"(?:这种|这类|此类|这个|这件|该|上述)(?:情况|情形|事|问题)|这样的话")
+
+
+def _topical_part(question: str) -> str:
+    """The part of the question whose topics the answer must name: the sentences that ask, not the
+    statements around them ("局里开党组会研究过了。这种文件由谁签发？"), unless they ask about the
+    situation those describe."""
+    asked = asked_sentences(question)
+    return question if _SITUATION.search(asked) else asked
+
+
 def _roles_set_aside(question: str) -> set[str]:
     """The roles the question sets aside ("除了县长、副县长和办公室主任，还有谁…")."""
     return {role for match in _EXCEPT.finditer(question) for role in _roles_named(match.group(0))}
@@ -331,7 +343,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     asked_concepts = question_concepts if asked_part == question else concepts(asked_part)
     if missing_here(asked_part, asked_concepts, jurisdiction, keyword):
         return finding
-    topics = _absence_topics(question_topics(_DISAGREED_OVER.sub("", question)), focus)
+    topics = _absence_topics(question_topics(_DISAGREED_OVER.sub("", _topical_part(question))), focus)
     focus_concepts = concepts(focus)
     asked = focus or question
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))

@@ -713,6 +713,12 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     # asked for a government leader: the sentence naming the 分管副县长, not what the bureaus' heads do
     pytest.param("庄浪县部门之间有分歧，县政府哪位领导负责协调？", None, ("庄浪县", 62), "分管副县长应主动加强协调",
                  id="asked-for-a-leader"),
+    # a topic only the statements before the asking sentence name is no topic the answer must name …
+    pytest.param("我们局有两个议题等着上会，局长让我估计一下时间。忻州市政府常务会议一个月一般开几次？", None, ("忻州市", 21),
+                 "每月召开2—3次", id="topic-of-a-statement-is-no-ask"),
+    # … unless the asking sentence is about the situation they describe
+    pytest.param("平凉市在起草一部政府规章，几个部门分歧很大，协调了几轮还是谈不拢。这种情况下由谁把各方理由列清楚、提出倾向性意见报市政府？",
+                 None, ("平凉市", 26), "市司法局要列明各方理据", id="asked-about-the-situation-stated"),
     # the deputy the asker invites is not the subject the answer is about
     pytest.param("米易县想请分管副市长出席下个月的招商推介活动，邀请要怎么走流程？", "攀枝花市", ("攀枝花市", 55),
                  "由市政府办公室审核", id="invited-deputy-is-no-subject"),

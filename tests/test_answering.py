@@ -719,6 +719,9 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     # … unless the asking sentence is about the situation they describe
     pytest.param("平凉市在起草一部政府规章，几个部门分歧很大，协调了几轮还是谈不拢。这种情况下由谁把各方理由列清楚、提出倾向性意见报市政府？",
                  None, ("平凉市", 26), "市司法局要列明各方理据", id="asked-about-the-situation-stated"),
+    # a document sent up (往上报的文件) is the rules' 上行文
+    pytest.param("我们局替市政府起草了一份向省政府争取资金的报告，准备以平凉市政府名义报上去，这种往上报的文件最后得由哪位领导签发？",
+                 None, ("平凉市", 71), "由市长签发", id="document-sent-up-is-upward"),
     # the deputy the asker invites is not the subject the answer is about
     pytest.param("米易县想请分管副市长出席下个月的招商推介活动，邀请要怎么走流程？", "攀枝花市", ("攀枝花市", 55),
                  "由市政府办公室审核", id="invited-deputy-is-no-subject"),

@@ -722,6 +722,9 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     # a document sent up (往上报的文件) is the rules' 上行文
     pytest.param("我们局替市政府起草了一份向省政府争取资金的报告，准备以平凉市政府名义报上去，这种往上报的文件最后得由哪位领导签发？",
                  None, ("平凉市", 71), "由市长签发", id="document-sent-up-is-upward"),
+    # 看议题 is the rules' 根据讨论事项, not the meeting's 议题
+    pytest.param("平凉的市长办公会议，副市长是都得到场，还是看议题？", None, ("平凉市", 54), "根据讨论事项，相关副市长",
+                 id="depends-on-the-topics"),
     # the deputy the asker invites is not the subject the answer is about
     pytest.param("米易县想请分管副市长出席下个月的招商推介活动，邀请要怎么走流程？", "攀枝花市", ("攀枝花市", 55),
                  "由市政府办公室审核", id="invited-deputy-is-no-subject"),

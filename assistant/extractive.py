@@ -28,6 +28,8 @@ _POSITION_WEIGHT = 0.5
 SECOND_RATIO = 0.55
 QUOTE_GAP = "……"
 SENTENCE_COVERAGE = 1.5  # weight of the share of the question's concepts a candidate sentence states
+# weight of the share of the asking sentence's concepts a candidate states, when statements surround it
+ASKED_COVERAGE = 1.0
 COMPLETION_SHARE = 0.1
 COMPLETION_MAX = 2
 NAMES_SOMEONE_BONUS = 0.3
@@ -365,6 +367,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
                      + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)
+                     + (ASKED_COVERAGE * coverage(asked_concepts, sentence, keyword.article_bm25)
+                        if asked_part != question else 0.0)
                      - (OTHER_CASE_PENALTY if subjects and _other_cases(sentence, subjects) else 0.0)
                      # "除了县长、副县长，还有谁列席？": hardly the sentence naming only them
                      - (OTHER_CASE_PENALTY if set_aside and set_aside >= _roles_named(sentence) != set() else 0.0)

@@ -26,6 +26,9 @@ _SENT_TO = re.compile(r"(?:给|报|报送|报到|向)$")
 # ("…和临泽县") is such a place too.
 _ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_TO.pattern[:-1]}|涉及)$")
 _LISTED_AFTER = re.compile(r"^(?:和|与|及|以及|、)$")
+# "在北京参加座谈会": where someone takes part in something, not a place whose rules are asked about.
+_AT_BEFORE = re.compile(r"在$")
+_EVENT_AFTER = re.compile(r"^[^，。？！]{0,4}?(?:参加|参会|开会|培训|学习|出差|考察|调研|招商|办事|汇报)")
 # "和庆阳市政府联合发文": a place acting together with the one whose rules are asked about.
 _PARTNER_BEFORE = re.compile(r"[和跟与同]$")
 _PARTNER_AFTER = re.compile(r"^[^，。？！]{0,8}?(?:联合|共同|一起|一道|联名)")
@@ -39,9 +42,11 @@ _SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=�
 
 
 def _is_elsewhere(question: str, start: int, end: int, elsewhere: list[int]) -> bool:
-    """Whether the place at question[start:end] is travelled to, sent to, concerned or a partner, not one
-    whose rules are asked about; ``elsewhere`` holds where such places found before it end."""
+    """Whether the place at question[start:end] is travelled to, sent to, concerned, where something is
+    attended, or a partner, not one whose rules are asked about; ``elsewhere`` holds where such places
+    found before it end."""
     return bool(_ELSEWHERE.search(question[:start]) or _is_partner(question, start, end)
+                or (_AT_BEFORE.search(question[:start]) and _EVENT_AFTER.search(question[end:]))
                 or any(_LISTED_AFTER.match(question[previous:start]) for previous in elsewhere))
 
 

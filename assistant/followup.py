@@ -56,6 +56,8 @@ def _canonical_phrase(text: str) -> str:
 _ANAPHOR = re.compile(r"它|这个|那个|这项|该项|此项|上述|这种|这类|这件事|这事")
 # A follow-up with at most this many concepts of its own asks about the previous question's subject.
 _MAX_DEPENDENT_CONCEPTS = 3
+# "…以后，谁来审？": a follow-up asking about the next step of what the previous question described.
+_SEQUEL = re.compile(r"以后|之后|然后|接下来|后续|下一步")
 # A follow-up with more concepts than this stands alone: it does not take the previous question's meeting.
 _MAX_STANDALONE_CONCEPTS = 6
 _CONDITION_WORDS = re.compile(r"^(?:如果|要是|假如|若是|换成|改成)?是?")
@@ -122,6 +124,9 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             # A question long enough to stand alone ("我们局准备给县政府打个请示，…") is about no earlier meeting.
             stands_alone = len(concepts(places.strip(question))) > _MAX_STANDALONE_CONCEPTS
             meeting = "" if stands_alone or _names_a_meeting(question, own_topics) else _meeting(previous.standalone)
+            if _SEQUEL.search(question) and not (stands_alone or meeting):  # "请示报上去以后，谁来审？": the next step
+                return Turn(question, f"{question} {previous.standalone}", previous.jurisdictions, focus=question,
+                            new_ask=True, asks=question)
             return Turn(question, f"{meeting}{question}", previous.jurisdictions)
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))

@@ -636,6 +636,14 @@ def test_follow_up_on_another_case_gets_what_the_rules_say_of_it(assistant: Assi
     assert_cites(answer, ("平凉市", 79), "即有即报市长")
 
 
+def test_follow_up_on_the_next_step_keeps_the_earlier_case(assistant: Assistant) -> None:
+    # "报上去以后" asks about what follows the previous question's case (a department's 全市性会议)
+    history = [("忻州市直部门想开个全市性的会，要提前多久打报告？",
+                "市政府各部门召开全市性会议和举行重要活动，主办部门应提前10个工作日正式向市政府报送请示。")]
+    answer = assistant.ask("请示报上去以后，谁来审？", history=history)
+    assert_cites(answer, ("忻州市", 26), "由市政府办公室报市政府领导同志审核")
+
+
 @pytest.mark.parametrize(("place", "question", "key", "fact"), [
     # long enough to stand alone: about no earlier meeting
     pytest.param("庄浪县", "我们局准备给县政府打个请示，里面有一块涉及自然资源局的职责，报之前需要怎么处理？", ("庄浪县", 61),

@@ -738,6 +738,9 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
                  None, ("庄浪县", 12), "按照《县政府县长副县长外出期间工作代管办法》执行", id="asking-sentence-weighs-more"),
     pytest.param("平凉这边两个局在一件事上扯了好几轮皮还是谈不拢，市政府层面该由哪位领导出面摆平？", None, ("平凉市", 65),
                  "分管副市长应主动加强协调", id="everyday-words-for-coordinating"),
+    # consulted and still no agreement: the rule for that case, after the "；"
+    pytest.param("平凉，我们局报市政府的请示涉及财政局的职权，两家商量了好几次还是不统一，该怎么报？", None, ("平凉市", 64),
+                 "列明各方理据", id="still-no-agreement"),
     # the deputy the asker invites is not the subject the answer is about
     pytest.param("米易县想请分管副市长出席下个月的招商推介活动，邀请要怎么走流程？", "攀枝花市", ("攀枝花市", 55),
                  "由市政府办公室审核", id="invited-deputy-is-no-subject"),

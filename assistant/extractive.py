@@ -348,8 +348,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     topics = _absence_topics(question_topics(_DISAGREED_OVER.sub("", _topical_part(question))), focus)
     focus_concepts = concepts(focus)
     asked = focus or question
-    roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)]))
-             and role not in invited_roles(asked)]
+    invited = invited_roles(asked)
+    roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)])) and role not in invited]
     acts = asked_act(asked, intent)
     asks_leader = intent.name == "who" and _ASKS_LEADER.search(asked) is not None
     subjects = roles + _asking_parties(asked)

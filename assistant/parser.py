@@ -35,7 +35,8 @@ _NOISE = re.compile(
 )
 _FOOTER = re.compile(r"^(?:抄送[:：]|抄报[:：]|公开属性[:：]|扫一扫|共印\d+份)|\d{4}年\d{1,2}月\d{1,2}日印发$")
 _TITLE = re.compile(r"^《?(.{2,40}?(?:规则|办法|规定|条例|细则|制度|章程|规程|守则))》?$")
-_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,6})[〔\[［(（](\d{4})[〕\]］)）](\d{1,4})号")
+# A document number: issuer prefix, year and serial (平政发〔2023〕30号).
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,6})[〔\[［(（](\d{4})[〕\]］)）](\d{1,4})号")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _ISO_DATE = re.compile(r"成文时间(\d{4})-(\d{2})-(\d{2})")
 _REPEALS = re.compile(r"(《[^》]{2,40}》(?:（[^）]{0,20}〔\d{4}〕\d+号）)?)(?:同时)?(?:予以)?(?:废止|停止执行|失效)")
@@ -244,7 +245,7 @@ def _jurisdiction(title: str, header: list[str], text: str, hints: DocumentHints
 
 def _doc_number(header: list[str]) -> str:
     for line in header:
-        match = _DOC_NUMBER.search(line.removeprefix("文号"))
+        match = DOC_NUMBER.search(line.removeprefix("文号"))
         if match:
             return f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
     return ""

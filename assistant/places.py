@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from .parser import DOC_NUMBER
+
 _SUFFIXES = ("特别行政区", "自治县", "自治州", "自治区", "地区", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡")
 _ETHNIC = re.compile(r"(?:(?:回|藏|蒙古|壮|维吾尔|苗|侗|彝|土家|傣|景颇|傈僳|白|哈尼|朝鲜|哈萨克|柯尔克孜|布依|羌|黎|瑶|畲|撒拉|东乡)族?)+$")
 # 国务院 is a place only when the question is about its own meetings or rules.
@@ -21,10 +23,11 @@ _PLACE_MENTION = re.compile(
 _TRAVEL_VERBS = r"(?:去|赴|前往|飞往|(?<![提收报涉])到)"
 # "以庄浪县政府名义报给平凉市政府", "报甘肃省政府审批": a place a document is sent to, not one whose rules
 # are asked about.
-_SENT_TO = re.compile(r"(?:给|报|报送|报到|向)$")
+_SENT_VERBS = r"(?:给|报|报送|报到|向)"
+_SENT_TO = re.compile(_SENT_VERBS + "$")
 # "涉及甘州区和临泽县的事项": places a matter concerns. A place listed right after one of these
 # ("…和临泽县") is such a place too.
-_ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_TO.pattern[:-1]}|涉及)$")
+_ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_VERBS}|涉及)$")
 _LISTED_AFTER = re.compile(r"^(?:和|与|及|以及|、)$")
 # "在北京参加座谈会": where someone takes part in something, not a place whose rules are asked about.
 _AT_BEFORE = re.compile(r"在$")
@@ -32,8 +35,6 @@ _EVENT_AFTER = re.compile(r"^[^，。？！]{0,4}?(?:参加|参会|开会|培训
 # "和庆阳市政府联合发文": a place acting together with the one whose rules are asked about.
 _PARTNER_BEFORE = re.compile(r"[和跟与同]$")
 _PARTNER_AFTER = re.compile(r"^[^，。？！]{0,8}?(?:联合|共同|一起|一道|联名)")
-# The issuer's prefix of a document number: 平政发 in 平政发〔2021〕18号 (or [2021], 2021年).
-_ISSUER = re.compile(r"([\u4e00-\u9fff]{2,6}?发)\s*[〔\[［(（【]?\s*\d{4}")
 # Characters that do not occur in place names but do in the phrases around them ("们部门往市").
 _NOT_IN_PLACE = set("由以及或并需们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定")
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
@@ -104,8 +105,9 @@ def _issuer_prefixes(document_numbers: dict[str, list[str]]) -> dict[str, str]:
     owners: dict[str, set[str]] = {}
     for jurisdiction, numbers in document_numbers.items():
         for number in numbers:
-            for prefix in _ISSUER.findall(number):
-                owners.setdefault(prefix, set()).add(jurisdiction)
+            for prefix, _, _ in DOC_NUMBER.findall(number):
+                if len(prefix) >= 2:  # a one-character prefix would match inside any text
+                    owners.setdefault(prefix, set()).add(jurisdiction)
     return {prefix: next(iter(places)) for prefix, places in owners.items() if len(places) == 1}
 
 

@@ -385,10 +385,12 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     score, position, index, sentence = candidates[0]
     article = ranked[position].article
     sentences = split_sentences(article.text)
-    finding.coverage = coverage(question_concepts, article.text, keyword.article_bm25, known_only=True)
+    asked_alone = (question_concepts, asked_concepts)  # background the rules do not state is no gap
+    finding.coverage = max(coverage(wanted, article.text, keyword.article_bm25, known_only=True)
+                           for wanted in asked_alone)
     context = _with_context(sentences, index)  # a follow-up's sentence may state its own words only
     sentence_coverage = max(coverage(wanted, context, keyword.article_bm25, known_only=True)
-                            for wanted in (question_concepts, focus_concepts))
+                            for wanted in (*asked_alone, focus_concepts))
     own_validity = about_the_rules(asked, intent) and states_own_validity(sentence)
     if not own_validity and (finding.coverage < MIN_COVERAGE or sentence_coverage < MIN_SENTENCE_COVERAGE):
         return finding

@@ -158,9 +158,17 @@ def without_the_ask(text: str, intent: Intent) -> str:
 
 def asked_sentences(question: str) -> str:
     """The sentences that ask (end in ？), without statements around them ("…走哪几道程序？我们得提前
-    准备材料"); the whole text when none ends in a question mark."""
-    asked = "".join(re.findall(r"[^。！!？?]*[？?]", question))
+    准备材料") or a preamble before a colon ("想请教一下：…"); the whole text when none ends in a question
+    mark."""
+    asked = "".join(re.findall(r"[^。！!？?：:]*[？?]", question))
     return asked or question
+
+
+def asking_clauses(question: str, count: int) -> str:
+    """The last ``count`` clauses of the asking part ("…正好要去省里汇报工作，来不了，请假该怎么走？" →
+    "来不了，请假该怎么走")."""
+    clauses = [clause for clause in re.split(r"[，,；;？?]", asked_sentences(question)) if clause.strip()]
+    return "，".join(clauses[-count:])
 
 
 def classify(question: str) -> Intent:

@@ -6,6 +6,7 @@ the dense side by a Chroma ``where`` filter.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -18,7 +19,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from .concepts import concepts, coverage
-from .intent import GENERAL, Intent, about_the_rules, states_own_validity
+from .intent import GENERAL, Intent, about_the_rules, asked_sentences, asking_clauses, states_own_validity
 from .keyword import KeywordIndex, query_terms, split_sentences
 from .store import StoredArticle
 from .topics import opens_with_topic, question_topics
@@ -39,6 +40,12 @@ COVERAGE_WEIGHT = 0.5
 SENTENCE_COVERAGE_WEIGHT = 0.5
 # A follow-up that adds a condition ("那要是涉及大额资金使用的呢？") is about the article stating it.
 FOCUS_WEIGHT = 3.0
+# Words said only in the statements around the asking sentence ("最近领导经常下乡调研。…由谁签发？") or in
+# a preamble before a colon weigh this much: background, not what is asked.
+BACKGROUND_WEIGHT = 0.5
+# The last slot goes to the best article for the question's last ASKING_CLAUSES clauses alone, so that a
+# long question's background cannot push out the article on what it asks.
+ASKING_CLAUSES = 2
 
 
 @dataclass
@@ -70,9 +77,18 @@ class HybridSearch:
         Fused score = weighted sum of the article's BM25 score, its best and second-best sentence
         scores (each normalised by the best of its kind) and its dense similarity. Sentences that
         match what the question asks for (a frequency, a time limit…) get a bonus, so a long
-        article whose one answering sentence matches is found.
+        article whose one answering sentence matches is found. Words of the background weigh less,
+        and the last slot is kept for what the last clauses ask.
         """
-        terms = query_terms(query, self.keyword.article_bm25.idf)
+        best, fused, sentence_scores = self._fused(query, jurisdiction, k, intent, focus)
+        if not focus and k > 1:
+            best = self._with_asked_clauses(best, query, jurisdiction, intent)
+        return [Ranked(self.keyword.articles[i], fused[i], sentence_scores.get(i, {})) for i in best]
+
+    def _fused(self, query: str, jurisdiction: str, k: int, intent: Intent,
+               focus: str) -> tuple[list[int], dict[int, float], dict[int, dict[str, float]]]:
+        """The k best article indices, the fused scores and the sentences' keyword scores."""
+        terms = self._terms(query)
         topics = question_topics(query)
         own_validity = about_the_rules(query, intent)
         fused: dict[int, float] = defaultdict(float)
@@ -112,14 +128,38 @@ class HybridSearch:
                 map(stated, split_sentences(text)), default=0.0)
             if focus_concepts:
                 fused[index] += FOCUS_WEIGHT * coverage(focus_concepts, text, bm25)
-        best = sorted(pool, key=fused.get, reverse=True)[:k]
-        return [Ranked(self.keyword.articles[i], fused[i], sentence_scores.get(i, {})) for i in best]
+        return sorted(pool, key=fused.get, reverse=True)[:k], fused, sentence_scores
+
+    def _with_asked_clauses(self, best: list[int], query: str, jurisdiction: str, intent: Intent) -> list[int]:
+        """The ranking with its last slot given to the best article for the asking clauses alone, when
+        the question says more than them and that article is not already ranked above."""
+        clauses = asking_clauses(query, ASKING_CLAUSES)
+        if not clauses or _letters(clauses) == _letters(query):
+            return best
+        kept = best[:-1]
+        extra = [i for i in self._fused(clauses, jurisdiction, 1, intent, "")[0] if i not in kept]
+        return (kept + extra + [i for i in best[len(kept):] if i not in extra])[:len(best)]
+
+    def _terms(self, query: str) -> dict[str, float]:
+        """The query's weighted search terms, words said only around the asking sentence down-weighted."""
+        idf = self.keyword.article_bm25.idf
+        terms = query_terms(query, idf)
+        asked = asked_sentences(query)
+        if asked == query:
+            return terms
+        asked_terms = query_terms(asked, idf)
+        return {term: weight if term in asked_terms else weight * BACKGROUND_WEIGHT for term, weight in terms.items()}
 
     def _dense(self, query: str, jurisdiction: str) -> dict[int, float]:
         """Cosine similarity of the closest articles (Chroma returns cosine distance)."""
         hits = self.vectors.similarity_search_by_vector_with_relevance_scores(
             list(self._embed(query)), k=DENSE_K, filter={"jurisdiction": jurisdiction})
         return {self._index_of[str(doc.id)]: 1.0 - distance for doc, distance in hits if doc.id in self._index_of}
+
+
+def _letters(text: str) -> str:
+    """The text without punctuation and spaces."""
+    return re.sub(r"\W", "", text)
 
 
 class HybridRetriever(BaseRetriever):

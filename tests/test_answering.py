@@ -747,8 +747,26 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     # the sentence naming only the roles the question sets aside is hardly the answer
     pytest.param("庄浪县政府常务会，除了县长、副县长和办公室主任，哪些单位的负责人是每次都固定要来列席的？", None, ("庄浪县", 50),
                  "司法局主要负责人固定列席", id="roles-set-aside-are-no-answer"),
+    # background the rules do not state (下乡调研, 材料) makes no gap in the answer
+    pytest.param("这周事情特别多，领导都下乡调研去了，材料堆了一桌子。攀枝花市长去脱产学习那段时间，谁来代他履职？", None,
+                 ("攀枝花市", 10), "代行市长职责", id="background-sentence-is-no-gap"),
+    # a preamble before a colon is background too
+    pytest.param("我刚调到办公室，很多规矩还不熟，想请教一下：平凉市，我们给市政府报的请示里有一块涉及到自然资源局的职权，"
+                 "这种情况该怎么办？", None, ("平凉市", 64), "必须主动与相关部门充分协商", id="preamble-before-a-colon"),
 ])
 def test_a_long_question_is_answered_by_what_it_asks(assistant: Assistant, question: str, selected: str | None,
                                                      key: tuple[str, int], fact: str) -> None:
     answer = assistant.ask(question, jurisdiction=selected)
     assert_cites(answer, key, fact)
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    # the reason for being away (去省里汇报工作) must not push out the article on asking for leave
+    pytest.param("忻州市政府常务会那天我们局长正好要去省里汇报工作，来不了，请假该怎么走？", ("忻州市", 25),
+                 id="last-clauses-keep-a-slot"),
+    # 主持市政府工作 is the rules' 代行市长职责 too
+    pytest.param("攀枝花市长外出的时候谁主持市政府工作？", ("攀枝花市", 10), id="presiding-over-the-government"),
+])
+def test_what_the_last_clauses_ask_is_retrieved(assistant: Assistant, question: str, key: tuple[str, int]) -> None:
+    answer = assistant.ask(question)
+    assert key in [citation.key for citation in answer.retrieved]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.intent import classify
+from assistant.intent import asked_sentences, asking_clauses, classify
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -21,3 +21,16 @@ from assistant.intent import classify
 ])
 def test_what_the_question_asks(question: str, expected: str) -> None:
     assert classify(question).name == expected
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("最近材料多。常务会谁主持？我们好准备。", "常务会谁主持？"),
+    ("想请教一下：常务会谁主持？", "常务会谁主持？"),
+    ("常务会谁主持", "常务会谁主持"),
+])
+def test_asked_sentences_leave_out_statements_and_preambles(question: str, asked: str) -> None:
+    assert asked_sentences(question) == asked
+
+
+def test_asking_clauses_are_the_last_ones() -> None:
+    assert asking_clauses("常务会那天局长要去省里，来不了，请假该怎么走？", 2) == "来不了，请假该怎么走"

@@ -315,6 +315,13 @@ def test_follow_up_about_the_same_subject(assistant: Assistant, follow_up: str, 
     assert_cites(answer, ("平凉市", article), fact)
 
 
+def test_follow_up_with_a_remark_after_it_is_about_the_same_subject(assistant: Assistant) -> None:
+    # the remark after the question (我们统计局得…) does not make it a question of its own
+    history = [("张掖的经济形势分析会多长时间开一次？", "市政府每季度召开一次经济形势分析会议，原则上在下季度首月的上旬召开。")]
+    answer = assistant.ask("一般放在什么时候开？我们统计局得提前把数据报上去。", history=history)
+    assert_cites(answer, ("张掖市", 43), "下季度首月的上旬")
+
+
 def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     heads = assistant.ask("平凉部门一把手要离开本市出差，报告要求是什么？")
     assert_cites(heads, ("平凉市", 80), "提前3天向市政府书面报告")

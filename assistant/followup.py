@@ -82,7 +82,8 @@ def _points_back(question: str) -> bool:
 def is_dependent(question: str, places: PlaceFinder) -> bool:
     """A follow-up that asks something new about the previous question's subject without naming it
     ("由谁主持？", "它的议题由谁确定？", "需要提前几天？"): it points back (它, 那…), or it names no topic and
-    its asking sentences (not a remark after them) have only a few concepts of their own (words inside another of its words, 局长 in 副局长, not counted)."""
+    its asking sentences (not a remark after them) have only a few concepts of their own (words inside
+    another of its words, 局长 in 副局长, not counted)."""
     own = places.strip(question)
     if _points_back(own) or own.startswith("那"):  # "那能邀请县区政府的负责人来参加吗？"
         return True

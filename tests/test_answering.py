@@ -760,6 +760,9 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     # a preamble before a colon is background too
     pytest.param("我刚调到办公室，很多规矩还不熟，想请教一下：平凉市，我们给市政府报的请示里有一块涉及到自然资源局的职权，"
                  "这种情况该怎么办？", None, ("平凉市", 64), "必须主动与相关部门充分协商", id="preamble-before-a-colon"),
+    # the asker's desk (办公室) is not what the question is about
+    pytest.param("我刚调到办公室，很多规矩还不熟，想请教一下：平凉市长出差不在家，市政府的工作谁来主持？", None,
+                 ("平凉市", 13), "主持政府工作", id="askers-new-desk"),
 ])
 def test_a_long_question_is_answered_by_what_it_asks(assistant: Assistant, question: str, selected: str | None,
                                                      key: tuple[str, int], fact: str) -> None:

@@ -236,9 +236,13 @@ _SITUATION = re.compile(r"(?:这种|这类|此类|这个|这件|该|上述)(?:�
 def _topical_part(question: str) -> str:
     """The part of the question whose topics the answer must name: the sentences that ask, not the
     statements around them ("局里开党组会研究过了。这种文件由谁签发？"), unless they ask about the
-    situation those describe."""
+    situation the statement just before them describes."""
     asked = asked_sentences(question)
-    return question if _SITUATION.search(asked) else asked
+    if not _SITUATION.search(asked):
+        return asked
+    sentences = re.findall(r"[^。！!？?]*[。！!？?]?", question)
+    first = next((i for i, sentence in enumerate(sentences) if sentence.strip() and sentence in asked), 0)
+    return "".join(sentences[max(first - 1, 0):])
 
 
 def _roles_set_aside(question: str) -> set[str]:

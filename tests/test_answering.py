@@ -760,6 +760,10 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     # a preamble before a colon is background too
     pytest.param("我刚调到办公室，很多规矩还不熟，想请教一下：平凉市，我们给市政府报的请示里有一块涉及到自然资源局的职权，"
                  "这种情况该怎么办？", None, ("平凉市", 64), "必须主动与相关部门充分协商", id="preamble-before-a-colon"),
+    # "这种情况" is what the statement just before it describes, not the remark that opens the question (调研)
+    pytest.param("这阵子领导经常下乡调研，材料堆成山。平凉市在起草一部政府规章，几个部门对一个条款分歧很大，协调了几轮还是"
+                 "谈不拢。这种情况下由谁把各方意见报给市政府？", None, ("平凉市", 26), "列明各方理据",
+                 id="situation-is-the-statement-just-before"),
     # the asker's desk (办公室) is not what the question is about
     pytest.param("我刚调到办公室，很多规矩还不熟，想请教一下：平凉市长出差不在家，市政府的工作谁来主持？", None,
                  ("平凉市", 13), "主持政府工作", id="askers-new-desk"),

@@ -260,7 +260,8 @@ class Assistant:
 
     @staticmethod
     def _ranked(state: Snapshot, document: Document) -> Ranked:
-        return Ranked(state.by_id[str(document.id)], float(document.metadata["score"]), document.metadata.get("sentence_scores", {}))
+        return Ranked(state.by_id[str(document.id)], float(document.metadata["score"]),
+                      document.metadata.get("sentence_scores", {}), bool(document.metadata.get("for_the_ask")))
 
     def _respond(self, plan: Plan) -> Answer:
         state = plan.state or self._state

@@ -328,7 +328,8 @@ def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
 
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
                 keyword: KeywordIndex, focus: str = "") -> Finding:
-    """The best answering sentence(s) among the top articles, or an abstention.
+    """The best answering sentence(s) among the top articles (and the one retrieval kept for the
+    question's last clauses), or an abstention.
 
     Candidates are scored by their keyword score (relative to the best sentence retrieved), the
     article's rank, whether they open with a topic of the question, and how much of the question's
@@ -358,8 +359,9 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     asks_leader = intent.name == "who" and _ASKS_LEADER.search(asked) is not None
     subjects = roles + _asking_parties(asked)
     candidates: list[tuple[float, int, int, str]] = []
-    top_keyword = max((v for hit in ranked[:TOP_ARTICLES] for v in hit.sentence_scores.values()), default=0.0) or 1.0
-    for position, hit in enumerate(ranked[:TOP_ARTICLES]):
+    considered = [(position, hit) for position, hit in enumerate(ranked) if position < TOP_ARTICLES or hit.for_the_ask]
+    top_keyword = max((v for _, hit in considered for v in hit.sentence_scores.values()), default=0.0) or 1.0
+    for position, hit in considered:
         sentences = split_sentences(hit.article.text)
         for index, sentence in enumerate(sentences):
             if sentence.endswith("：") or not _answers(sentence, _lead(sentences, index), intent, topics, acts):
@@ -369,7 +371,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             if roles and not about and _opens_with_other_role(sentence, roles):
                 continue
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
-                     + _POSITION_WEIGHT * (1 - position / TOP_ARTICLES) + (SUBJECT_BONUS if about else 0.0)
+                     + _POSITION_WEIGHT * max(1 - position / TOP_ARTICLES, 0.0) + (SUBJECT_BONUS if about else 0.0)
                      + SENTENCE_COVERAGE * coverage(question_concepts, sentence, keyword.article_bm25)
                      + (ASKED_COVERAGE * coverage(asked_concepts, sentence, keyword.article_bm25)
                         if asked_part != question else 0.0)

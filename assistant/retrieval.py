@@ -55,6 +55,7 @@ class Ranked:
     article: StoredArticle
     score: float
     sentence_scores: dict[str, float] = field(default_factory=dict)
+    for_the_ask: bool = False  # given the last slot as the best article for the asking clauses alone
 
 
 class HybridSearch:
@@ -81,9 +82,10 @@ class HybridSearch:
         and the last slot is kept for what the last clauses ask.
         """
         best, fused, sentence_scores = self._fused(query, jurisdiction, k, intent, focus)
+        chosen = set(best)
         if not focus and k > 1:
             best = self._with_asked_clauses(best, query, jurisdiction, intent)
-        return [Ranked(self.keyword.articles[i], fused[i], sentence_scores.get(i, {})) for i in best]
+        return [Ranked(self.keyword.articles[i], fused[i], sentence_scores.get(i, {}), i not in chosen) for i in best]
 
     def _fused(self, query: str, jurisdiction: str, k: int, intent: Intent,
                focus: str) -> tuple[list[int], dict[int, float], dict[int, dict[str, float]]]:
@@ -177,6 +179,6 @@ class HybridRetriever(BaseRetriever):
         return [
             Document(id=hit.article.id, page_content=hit.article.text,
                      metadata={**hit.article.metadata, "score": hit.score,
-                               "sentence_scores": hit.sentence_scores})
+                               "sentence_scores": hit.sentence_scores, "for_the_ask": hit.for_the_ask})
             for hit in self.search.search(query, self.jurisdiction, self.k, self.intent, self.focus)
         ]

@@ -782,3 +782,24 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     # 主持市政府工作 is the rules' 代行市长职责 too
     answer = assistant.ask("攀枝花市长外出的时候谁主持市政府工作？")
     assert ("攀枝花市", 10) in [citation.key for citation in answer.retrieved]
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("平凉企业请我们吃饭能去吗？", ("平凉市", 92), "不得接受送礼和宴请"),
+    ("平凉市政府已经定了的事，我们局有不同看法能在外面说吗？", ("平凉市", 77), "不得有任何与市政府决定相违背的言论和行为"),
+    ("攀枝花媒体曝光了我们局的问题，怎么处理？", ("攀枝花市", 72), "积极回应，调查核实"),
+    ("攀枝花我们局能不能直接把材料递给副市长本人？", ("攀枝花市", 48), "个人报送公文"),
+    ("平凉分管副市长要回老家休几天假，要找谁批？", ("平凉市", 79), "须提前3天向市长请假"),
+    ("市长这周不在家，张掖市政府这边谁拍板？", ("张掖市", 10), "由负责常务工作的副市长主持政府工作"),
+])
+def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
+                                                                     key: tuple[str, int], fact: str) -> None:
+    # 吃饭 is the rules' 宴请, 在外面说 their 言论, 曝光 their 舆论监督, 本人 their 个人, 回老家 their 休假 and
+    # 离开, 不在家 their 外出
+    assert_cites(assistant.ask(question), key, fact)
+
+
+def test_the_party_committee_beside_a_county_is_no_place_below_it(assistant: Assistant) -> None:
+    # 庄浪县委县政府 is the county's Party committee and government, not a place "庄浪县委县"
+    answer = assistant.ask("庄浪县委县政府联合发文，县长怎么会签？")
+    assert_cites(answer, ("庄浪县", 68), "报县长会签")

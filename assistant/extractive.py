@@ -315,11 +315,15 @@ _LEADERS = ("市政府领导", "县政府领导")
 _LEADER_ROLES = frozenset({"市长", "副市长", "常务副市长", "县长", "副县长", "常务副县长", "秘书长", "副秘书长"})
 
 
+# "受市长委托，…": who delegates, not whom the sentence is about.
+_DELEGATED = re.compile(r"^受[^，。]{1,12}委托，")
+
+
 def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
     """Whether the sentence is about another role than the question's ("副市长、秘书长出差…" when
     the question asks about a department head; "市政府领导同志每年到基层调研…" when it asks about
     one): it opens with a role and names none of the question's (the leaders name each 副市长)."""
-    opening = sentence[:SUBJECT_SPAN]
+    opening = _DELEGATED.sub("", sentence)[:SUBJECT_SPAN]
     leaders = any(leader in opening for leader in _LEADERS)
     if not (leaders or _names_someone(opening)):
         return False

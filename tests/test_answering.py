@@ -791,11 +791,12 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("攀枝花我们局能不能直接把材料递给副市长本人？", ("攀枝花市", 48), "个人报送公文"),
     ("平凉分管副市长要回老家休几天假，要找谁批？", ("平凉市", 79), "须提前3天向市长请假"),
     ("市长这周不在家，张掖市政府这边谁拍板？", ("张掖市", 10), "由负责常务工作的副市长主持政府工作"),
+    ("平凉市政府下发给各县区的通知谁来签发？", ("平凉市", 71), "下行文，由分管副市长签发"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
     # 吃饭 is the rules' 宴请, 在外面说 their 言论, 曝光 their 舆论监督, 本人 their 个人, 回老家 their 休假 and
-    # 离开, 不在家 their 外出
+    # 离开, 不在家 their 外出, 下发给各县区的通知 their 下行文
     assert_cites(assistant.ask(question), key, fact)
 
 
@@ -803,3 +804,14 @@ def test_the_party_committee_beside_a_county_is_no_place_below_it(assistant: Ass
     # 庄浪县委县政府 is the county's Party committee and government, not a place "庄浪县委县"
     answer = assistant.ask("庄浪县委县政府联合发文，县长怎么会签？")
     assert_cites(answer, ("庄浪县", 68), "报县长会签")
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    # the sentence after "副市长…。" is about the 副市长 too: "受市长委托" names who delegates, not its subject
+    ("平凉副市长可以代表市政府搞外事活动吗？", ("平凉市", 11), "可代表市政府进行外事活动"),
+    # a limit on how often is answered by the rule that keeps the 频次 under control, which gives no number
+    ("平凉督查频次有限制吗？", ("平凉市", 87), "严格控制督查频次和时限"),
+])
+def test_a_yes_or_no_question_is_answered_by_the_rule(assistant: Assistant, question: str, key: tuple[str, int],
+                                                     fact: str) -> None:
+    assert_cites(assistant.ask(question), key, fact)

@@ -34,3 +34,8 @@ def test_asked_sentences_leave_out_statements_and_preambles(question: str, asked
 
 def test_asking_clauses_are_the_last_ones() -> None:
     assert asking_clauses("常务会那天局长要去省里，来不了，请假该怎么走？", 2) == "来不了，请假该怎么走"
+
+
+def test_a_judgment_in_force_is_no_question_on_taking_effect() -> None:
+    assert classify("庄浪法院生效判决，县政府部门必须履行吗？").name != "effective"
+    assert classify("这版工作规则什么时候生效？").name == "effective"

@@ -98,6 +98,9 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
     """The standalone form of ``question`` given the previous (already rewritten) turn."""
     mentions = places.find(question)
     named = tuple(mentions.known)
+    contrasted = _contrast_within(question)
+    if contrasted:  # "全体会议和常务会议都是市长主持，那专题会呢？" asks about the 专题会议
+        return Turn(question, contrasted, named or (previous.jurisdictions if previous else ()))
     if previous is None:
         return Turn(question, question, named)
     if set(named) <= set(mentions.others):  # "给平凉市政府打个报告" names where a document goes, not the place
@@ -175,6 +178,23 @@ def _names_a_meeting(question: str, topics: list[frozenset[str]]) -> bool:
 def _spellings(word: str) -> list[str]:
     """A term and the colloquial phrases that stand for it (常务会议 ← 常务会)."""
     return [word, *(alias for alias, words in synonyms().items() if words == [word])]
+
+
+# The last clause of a question that sets another meeting or role against what the clauses before it
+# say: "…都是市长主持，那专题会呢？", "全体会议一年开两次，常务会呢？".
+_CONTRAST = re.compile(r"^(?:那么?)(.+)$|^(.+)呢$")
+
+
+def _contrast_within(question: str) -> str | None:
+    """The question with the meeting or role its statement names swapped for the one its last clause
+    sets against it ("张掖市长办公会是市长主持，那专题会呢？" → "张掖专题会议是市长主持，专题会"), or None."""
+    clauses = re.split(r"[，,]", question.strip().rstrip("？?。！! "))
+    contrast = _CONTRAST.match(clauses[-1].strip()) if len(clauses) > 1 else None
+    if contrast is None or re.search(r"[？?]", "".join(clauses[:-1])):
+        return None
+    last = contrast.group(1) or contrast.group(2)
+    swapped = _swap_same_kind("，".join(clauses[:-1]), _canonical_phrase(last))
+    return f"{swapped}，{last}" if swapped else None
 
 
 def _replace_same_kind(previous: str, phrase: str) -> str:

@@ -815,3 +815,13 @@ def test_the_party_committee_beside_a_county_is_no_place_below_it(assistant: Ass
 def test_a_yes_or_no_question_is_answered_by_the_rule(assistant: Assistant, question: str, key: tuple[str, int],
                                                      fact: str) -> None:
     assert_cites(assistant.ask(question), key, fact)
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("张掖市长办公会一般是市长主持，那专题会呢？", ("张掖市", 42), "专题会议由市长或副市长召集和主持"),
+    ("平凉市政府常务会和全体会都是市长主持，那专题会是谁主持？", ("平凉市", 55), "专题会议由副市长召集和主持"),
+    ("攀枝花全体会议一年三次，那常务会议多久一次？", ("攀枝花市", 42), "原则上每两周召开1次"),
+])
+def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
+        assistant: Assistant, question: str, key: tuple[str, int], fact: str) -> None:
+    assert_cites(assistant.ask(question), key, fact)

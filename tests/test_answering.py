@@ -792,11 +792,16 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("平凉分管副市长要回老家休几天假，要找谁批？", ("平凉市", 79), "须提前3天向市长请假"),
     ("市长这周不在家，张掖市政府这边谁拍板？", ("张掖市", 10), "由负责常务工作的副市长主持政府工作"),
     ("平凉市政府下发给各县区的通知谁来签发？", ("平凉市", 71), "下行文，由分管副市长签发"),
+    ("平凉过节给上级单位送点土特产行吗？", ("平凉市", 92), "不得违反规定用公款送礼"),
+    ("平凉市政府是谁负总责？", ("平凉市", 9), "市长负责制"),
+    ("攀枝花副市长见了个客商，电视台要播吗？", ("攀枝花市", 58), "原则上不作新闻报道"),
+    ("平凉市政府部门夜里要不要有人接电话？", ("平凉市", 81), "24小时值班制度"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
     # 吃饭 is the rules' 宴请, 在外面说 their 言论, 曝光 their 舆论监督, 本人 their 个人, 回老家 their 休假 and
-    # 离开, 不在家 their 外出, 下发给各县区的通知 their 下行文
+    # 离开, 不在家 their 外出, 下发给各县区的通知 their 下行文, 土特产 their 送礼, 负总责 their 市长负责制,
+    # 客商 and 电视台 their 会见 and 新闻报道, 夜里接电话 their 值班
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -46,6 +46,8 @@ BACKGROUND_WEIGHT = 0.5
 # The last slot goes to the best article for the question's last ASKING_CLAUSES clauses alone, so that a
 # long question's background cannot push out the article on what it asks.
 ASKING_CLAUSES = 2
+# "哪位领导负责协调？": words that ask for someone, not what the question is about; they weigh as background.
+_ASKS_FOR_A_LEADER = re.compile(r"(?:哪位|哪个|什么|哪一级)(?:[市县]政府)?领导(?:同志)?(?:来|去)?(?:负责)?")
 
 
 @dataclass
@@ -146,7 +148,7 @@ class HybridSearch:
         """The query's weighted search terms, words said only around the asking sentence down-weighted."""
         idf = self.keyword.article_bm25.idf
         terms = query_terms(query, idf)
-        asked = asked_sentences(query)
+        asked = _ASKS_FOR_A_LEADER.sub(" ", asked_sentences(query))
         if asked == query:
             return terms
         asked_terms = query_terms(asked, idf)

@@ -830,3 +830,9 @@ def test_a_yes_or_no_question_is_answered_by_the_rule(assistant: Assistant, ques
 def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
         assistant: Assistant, question: str, key: tuple[str, int], fact: str) -> None:
     assert_cites(assistant.ask(question), key, fact)
+
+
+def test_the_words_asking_for_a_leader_are_no_subject(assistant: Assistant) -> None:
+    # "哪位领导" asks for someone; 领导 is not what the question is about (领导分工 in 平凉 68)
+    answer = assistant.ask("我们局跟财政局在一个事项上意见一直不统一，平凉市政府层面应该由哪位领导出面来协调？")
+    assert answer.retrieved[0].key == ("平凉市", 65)

@@ -796,12 +796,16 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("平凉市政府是谁负总责？", ("平凉市", 9), "市长负责制"),
     ("攀枝花副市长见了个客商，电视台要播吗？", ("攀枝花市", 58), "原则上不作新闻报道"),
     ("平凉市政府部门夜里要不要有人接电话？", ("平凉市", 81), "24小时值班制度"),
+    ("平凉企业逢年过节给局长送购物卡，能收吗？", ("平凉市", 92), "不得接受送礼和宴请"),
+    ("庄浪局里的干部能不能在微信群里转发内部文件？", ("庄浪县", 80), "严禁泄露国家秘密、工作秘密"),
+    ("忻州市里想办个美食节，有什么要求？", ("忻州市", 26), "严格控制和规范论坛、庆典、节会等活动"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
     # 吃饭 is the rules' 宴请, 在外面说 their 言论, 曝光 their 舆论监督, 本人 their 个人, 回老家 their 休假 and
     # 离开, 不在家 their 外出, 下发给各县区的通知 their 下行文, 土特产 their 送礼, 负总责 their 市长负责制,
-    # 客商 and 电视台 their 会见 and 新闻报道, 夜里接电话 their 值班
+    # 客商 and 电视台 their 会见 and 新闻报道, 夜里接电话 their 值班, 购物卡 their 送礼, 微信群 and 内部文件
+    # their 保密 and 秘密, 美食节 their 节会
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -29,9 +29,10 @@ _SENT_TO = re.compile(_SENT_VERBS + "$")
 # ("…和临泽县") is such a place too.
 _ELSEWHERE = re.compile(f"(?:{_TRAVEL_VERBS}|{_SENT_VERBS}|涉及)$")
 _LISTED_AFTER = re.compile(r"^(?:和|与|及|以及|、)$")
-# "在北京参加座谈会": where someone takes part in something, not a place whose rules are asked about.
+# "在北京参加座谈会", "市长这周在北京，…": where someone is or takes part in something, not a place whose
+# rules are asked about.
 _AT_BEFORE = re.compile(r"在$")
-_EVENT_AFTER = re.compile(r"^[^，。？！]{0,4}?(?:参加|参会|开会|培训|学习|出差|考察|调研|招商|办事|汇报)")
+_EVENT_AFTER = re.compile(r"^(?:[，,。？！]|[^，。？！]{0,4}?(?:参加|参会|开会|培训|学习|出差|考察|调研|招商|办事|汇报))")
 # "和庆阳市政府联合发文": a place acting together with the one whose rules are asked about.
 _PARTNER_BEFORE = re.compile(r"[和跟与同]$")
 _PARTNER_AFTER = re.compile(r"^[^，。？！]{0,8}?(?:联合|共同|一起|一道|联名)")
@@ -133,7 +134,7 @@ class PlaceFinder:
                            key=lambda pair: -len(pair[0]))
         self._elsewhere = dict(elsewhere)
         self._other = re.compile("|".join(re.escape(alias) for alias, _ in elsewhere)) if elsewhere else None
-        self._travel = re.compile(f"({_TRAVEL_VERBS})(?:{self._other.pattern if self._other else '(?!)'})")
+        self._travel = re.compile(f"({_TRAVEL_VERBS}|在)(?:{self._other.pattern if self._other else '(?!)'})")
 
     def find(self, question: str) -> PlaceMentions:
         known: list[str] = []
@@ -185,7 +186,7 @@ class PlaceFinder:
 
     def strip(self, question: str) -> str:
         """The question without the jurisdiction names (they would only add noise to keyword search),
-        and with a place travelled to said as 外地 ("去北京培训" → "去外地培训").
+        and with a place travelled to or stayed at said as 外地 ("去北京培训" → "去外地培训", "在北京" → "在外地").
 
         In "张掖市长" the 市 belongs to 市长 as well, so it stays; "全平凉市" and "全庄浪" say 全市 and 全县.
         """

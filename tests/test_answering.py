@@ -799,13 +799,17 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("平凉企业逢年过节给局长送购物卡，能收吗？", ("平凉市", 92), "不得接受送礼和宴请"),
     ("庄浪局里的干部能不能在微信群里转发内部文件？", ("庄浪县", 80), "严禁泄露国家秘密、工作秘密"),
     ("忻州市里想办个美食节，有什么要求？", ("忻州市", 26), "严格控制和规范论坛、庆典、节会等活动"),
+    ("张掖市政府谁是当家的？", ("张掖市", 6), "市长负责制"),
+    ("平凉某新建大桥想请市长题写桥名，可以吗？", ("平凉市", 98), "不为地方、单位、企业、个人或各类风景名胜区"),
+    # 在北京 is where the mayor stays, said as 在外地 (外出), not a place whose rules are asked about
+    ("张掖市长这周在北京，政府这边有急事找谁？", ("张掖市", 10), "由负责常务工作的副市长主持政府工作"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
     # 吃饭 is the rules' 宴请, 在外面说 their 言论, 曝光 their 舆论监督, 本人 their 个人, 回老家 their 休假 and
     # 离开, 不在家 their 外出, 下发给各县区的通知 their 下行文, 土特产 their 送礼, 负总责 their 市长负责制,
     # 客商 and 电视台 their 会见 and 新闻报道, 夜里接电话 their 值班, 购物卡 their 送礼, 微信群 and 内部文件
-    # their 保密 and 秘密, 美食节 their 节会
+    # their 保密 and 秘密, 美食节 their 节会, 当家的 their 市长负责制, 题写 their 题词
     assert_cites(assistant.ask(question), key, fact)
 
 

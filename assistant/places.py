@@ -36,8 +36,8 @@ _EVENT_AFTER = re.compile(r"^(?:[，,。？！]|[^，。？！]{0,4}?(?:参加|�
 # "和庆阳市政府联合发文": a place acting together with the one whose rules are asked about.
 _PARTNER_BEFORE = re.compile(r"[和跟与同]$")
 _PARTNER_AFTER = re.compile(r"^[^，。？！]{0,8}?(?:联合|共同|一起|一道|联名)")
-# Characters that do not occur in place names but do in the phrases around them ("们部门往市", "县委县政府").
-_NOT_IN_PLACE = set("由以及或并需们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定委政府")
+# Characters that do not occur in place names but do in the phrases around them ("们部门往市", "县委县政府", "某县").
+_NOT_IN_PLACE = set("由以及或并需们的了要给往在到向和与跟对把被让是有个这那些各我你他她它报发送交请后前会议文件部门单位领导定委政府某")
 # A place below a covered one ("攀枝花市东区区长"): its own rules, which the knowledge base lacks.
 _SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=区长|县长|镇长|乡长|政府|人民政府|的|工作规则|规则|"
                        r"常务|全体|会议|办公|领导|[，。？！]|$)")

@@ -803,6 +803,8 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("平凉某新建大桥想请市长题写桥名，可以吗？", ("平凉市", 98), "不为地方、单位、企业、个人或各类风景名胜区"),
     # 在北京 is where the mayor stays, said as 在外地 (外出), not a place whose rules are asked about
     ("张掖市长这周在北京，政府这边有急事找谁？", ("张掖市", 10), "由负责常务工作的副市长主持政府工作"),
+    # the meeting the mayor goes to is why he is away; 谁来主持工作 asks who stands in
+    ("市长下周去省上开会三天，平凉市政府这几天谁来主持工作？", ("平凉市", 13), "由负责常务工作的副市长主持政府工作"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
@@ -844,3 +846,9 @@ def test_the_words_asking_for_a_leader_are_no_subject(assistant: Assistant) -> N
     # "哪位领导" asks for someone; 领导 is not what the question is about (领导分工 in 平凉 68)
     answer = assistant.ask("我们局跟财政局在一个事项上意见一直不统一，平凉市政府层面应该由哪位领导出面来协调？")
     assert answer.retrieved[0].key == ("平凉市", 65)
+
+
+def test_some_county_is_no_place_below_the_city(assistant: Assistant) -> None:
+    # 某县 is any county of 忻州; the city's rules say what it may send where
+    answer = assistant.ask("忻州市某县政府有件事想跳过市政府直接报省政府，规则允许吗？")
+    assert answer.retrieved[0].key == ("忻州市", 29)

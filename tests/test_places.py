@@ -27,6 +27,7 @@ COVERED = ["平凉市", "庄浪县", "张掖市", "攀枝花市", "忻州市"]
     ("节假日市政府领导怎么带班？", [], []),
     ("包联县领导下乡要报备吗？", [], []),
     ("庄浪县委县政府联合发文，县长怎么会签？", ["庄浪县"], []),  # the county's Party committee, no place below it
+    ("张掖市某县区政府报给市政府的文件，要符合什么规定？", ["张掖市"], []),  # 某县区: some county, no place
     # a place travelled to is no place whose rules are asked about
     ("平凉市局长下周去北京参加培训，要怎么报备？", ["平凉市"], []),
     ("副县长到静宁县出差，要提前几天请假？", [], []),

@@ -806,6 +806,8 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     # the meeting the mayor goes to is why he is away; 谁来主持工作 asks who stands in
     ("市长下周去省上开会三天，平凉市政府这几天谁来主持工作？", ("平凉市", 13), "由负责常务工作的副市长主持政府工作"),
     ("庄浪县政府谁当家？", ("庄浪县", 9), "县长负责制"),
+    ("张掖市政府由谁领导？", ("张掖市", 6), "市长领导市政府的工作"),
+    ("局长人不在单位，谁得清楚他在哪？平凉", ("平凉市", 81), "随时掌握主要负责同志所在位置"),
     ("平凉审计局查出我们局的毛病，改完后跟谁汇报？", ("平凉市", 45), "认真整改并向市政府报告"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,

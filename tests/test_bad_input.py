@@ -73,6 +73,13 @@ def test_rule_term_naming_instructions_is_no_injection(assistant: Assistant) -> 
     assert "不得向各县（市、区）政府发布指令性公文" in answer.answer
 
 
+@pytest.mark.parametrize("question", ["忻州局里能给县里下指令吗？", "忻州市直部门可以直接给各县发个指令吗？"])
+def test_giving_a_directive_is_no_injection(assistant: Assistant, question: str) -> None:
+    # 下指令 is a department ordering a county about, not an instruction to the assistant.
+    answer = assistant.ask(question)
+    assert not answer.notice and [c.key for c in answer.citations] == [("忻州市", 36)]
+
+
 def test_asking_whether_there_is_a_limit_is_no_injection(assistant: Assistant) -> None:
     answer = assistant.ask("平凉和忻州对每个部门往市政府报简报的种数有没有限制，两边一样吗？")
     assert not answer.notice and [c.key for c in answer.citations] == [("平凉市", 74), ("忻州市", 37)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import BM25, COUNTY_BUREAU, domain_terms, said_phrases, tokenize, unbracket
+from .keyword import AWAY, BM25, COUNTY_BUREAU, STANDS_IN, asks_who_stands_in, domain_terms, said_phrases, tokenize, unbracket
 from .matching import normalize
 from .numerals import NUMERAL_CHARS
 from .topics import names
@@ -50,6 +50,10 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
     county_bureau = COUNTY_BUREAU.search(question)
     if county_bureau:  # the rules' 县（区）政府工作部门
         found.append({county_bureau.group(0), "工作部门"})
+    if asks_who_stands_in(question):  # being away is stated as whoever stands in
+        for concept in found:
+            if any(AWAY.search(word) for word in concept):
+                concept.update(STANDS_IN)
     if _MUST_SEND.search(question):
         found = [{*(word for word in concept if word in question), *_ATTENDING} if "派人" in concept
                  else concept for concept in found]

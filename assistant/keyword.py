@@ -136,6 +136,11 @@ LEADER_WEIGHT = 0.3
 BUREAU = re.compile(r"[^\s，。？、大]局(?!长)")
 # A county's or district's bureau (仁和区住建局, 县财政局): the rules' 县（区）政府工作部门.
 COUNTY_BUREAU = re.compile(r"[县区][\u4e00-\u9fff]{1,4}?局(?!长)")
+# "市长去北京了，常务会谁来主持？": who leads while someone is away is whoever stands in for them
+# (代行…职责, 外出期间由负责常务工作的副市长主持).
+AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|请假|休假|住院|生病|病了|年假|事假|离[攀忻市县]")
+STANDS_IN = ("代行", "外出", "期间", "负责常务工作的副市长", "负责常务工作的副县长")
+_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:来|去|临时|暂时|能)?(?:主持|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替)")
 
 
 @cache
@@ -159,7 +164,14 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("部门", EXPANSION_WEIGHT)
     if COUNTY_BUREAU.search(question):
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
+    if asks_who_stands_in(question):
+        terms.update(dict.fromkeys(STANDS_IN, 1.0))
     return terms
+
+
+def asks_who_stands_in(question: str) -> bool:
+    """Whether the question asks who leads while someone is away."""
+    return AWAY.search(question) is not None and _ASKS_WHO_LEADS.search(question) is not None
 
 
 def split_sentences(text: str) -> list[str]:

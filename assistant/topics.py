@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from .keyword import data_lines, said_phrases, synonyms
+from .keyword import AWAY, STANDS_IN, asks_who_stands_in, data_lines, said_phrases, synonyms
 
 
 # Study as the purpose of a trip ("外出学习", "去外省学习考察", "去太原参加省厅组织的三天培训"): the
@@ -52,6 +52,9 @@ def question_topics(question: str) -> list[frozenset[str]]:
             groups.append(frozenset(word for word in [phrase, *words] if word in terms))
     groups.extend(frozenset([term]) for term in terms
                   if names(term, text) and not any(term in group for group in groups))
+    if asks_who_stands_in(question):  # "市长出国了谁管事？": the rules name whoever stands in, not the trip
+        groups = [group | frozenset(STANDS_IN) if any(AWAY.search(term) for term in group) else group
+                  for group in groups]
     return groups
 
 

@@ -819,6 +819,44 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     assert_cites(assistant.ask(question), key, fact)
 
 
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("庄浪有个商场开业想请县长写招牌，能写吗？", ("庄浪县", 95), "题词"),
+    ("平凉一所中学建校六十周年想请市长写校训，可以吗？", ("平凉市", 98), "题词、题字"),
+    ("平凉常务副市长想给党报投一篇理论稿，署自己的名，要先走什么程序？", ("平凉市", 78), "事先须按程序报市政府批准"),
+    ("张掖局长想接受记者采访谈一个还没经市政府研究的大项目，可以吗？", ("张掖市", 54), "未经市政府研究决定的重大问题"),
+    ("攀枝花副市长在朋友圈吐槽市政府刚定的政策，这样行吗？", ("攀枝花市", 76), "不得有任何与市政府决定相违背的言论和行为"),
+    ("张掖一个文件送到副市长那，他能转给别的副市长批吗？", ("张掖市", 49), "转请其他市政府领导同志核批"),
+    ("平凉财政局和发改委为项目资金吵得不可开交，谁来调停？", ("平凉市", 65), "分管副市长应主动加强协调"),
+    ("平凉我们局的请示别的局不签字，怎么办？", ("平凉市", 64), "主办部门主要负责同志要主动协商"),
+    ("我们局上了本地热搜，好多网友留言骂，领导让我查查攀枝花规则里有没有说法，我们该咋办？", ("攀枝花市", 72), "积极回应"),
+    ("开工仪式上办公室打算铺条红毯、请文工团跳个舞，攀枝花允许吗？", ("攀枝花市", 57), "不铺设红地毯"),
+    ("局长老婆开了个公司想接我们局的业务，攀枝花规则怎么说？", ("攀枝花市", 80), "亲属"),
+    ("下面报上来的GDP数字注水了，攀枝花规则怎么要求？", ("攀枝花市", 77), "虚报浮夸"),
+    ("我们局每周都出一期工作动态发到市政府，忻州规则怎么看？", ("忻州市", 37), "精简文件简报"),
+    ("张掖上会事项要搞稳评不？", ("张掖市", 24), "可控性评估论证"),
+    ("平凉政府令谁签？", ("平凉市", 70), "由市长签署"),
+])
+def test_an_everyday_thing_is_searched_by_the_rules_category(assistant: Assistant, question: str,
+                                                             key: tuple[str, int], fact: str) -> None:
+    # 招牌/校训 are the rules' 题词, 投稿/署自己的名 their 个人发表文章, 接受记者采访 their 发表讲话, 吐槽 their
+    # 言论, 别的副市长 their 转请核批, 吵得不可开交/不签字 their 分歧, 热搜/网友 their 舆论, 红毯/文工团 their
+    # 红地毯 and 文艺表演, 老婆 their 特定关系人, 注水 their 虚报浮夸, 工作动态 their 简报, 稳评 their 评估论证,
+    # 政府令 their 命令 and 规章
+    assert_cites(assistant.ask(question), key, fact)
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    ("张掖市长休假谁主持？", ("张掖市", 10)),
+    ("平凉市长住院谁主持？", ("平凉市", 13)),
+    ("平凉市长陪省长下乡去了，市里的事情谁管？", ("平凉市", 13)),
+    ("张掖市长出国了谁管事？", ("张掖市", 10)),
+])
+def test_who_leads_while_the_head_is_away_is_who_stands_in(assistant: Assistant, question: str,
+                                                           key: tuple[str, int]) -> None:
+    # the rules say who stands in (代行, 外出期间…主持政府工作), not who chairs a meeting
+    assert_cites(assistant.ask(question), key, "负责常务工作的副")
+
+
 def test_the_party_committee_beside_a_county_is_no_place_below_it(assistant: Assistant) -> None:
     # 庄浪县委县政府 is the county's Party committee and government, not a place "庄浪县委县"
     answer = assistant.ask("庄浪县委县政府联合发文，县长怎么会签？")

@@ -835,13 +835,20 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     ("我们局每周都出一期工作动态发到市政府，忻州规则怎么看？", ("忻州市", 37), "精简文件简报"),
     ("张掖上会事项要搞稳评不？", ("张掖市", 24), "可控性评估论证"),
     ("平凉政府令谁签？", ("平凉市", 70), "由市长签署"),
+    ("平凉副市长要上直播间带货推介农产品，说的话要不要先报批？", ("平凉市", 78), "事先须按程序报市政府批准"),
+    ("张掖市政府这艘船谁掌舵？", ("张掖市", 6), "市长负责制"),
+    ("平凉局里晚上得有人守电话吗？", ("平凉市", 81), "24小时值班制度"),
+    ("庄浪往乡镇发的文哪个领导签？", ("庄浪县", 68), "由分管副县长签发"),
+    ("平凉县里来办事的人给我们带了几箱苹果，能收吗？", ("平凉市", 92), "不得接受送礼和宴请"),
+    ("攀枝花企业搞周年庆，能请副市长去吗？", ("攀枝花市", 56), "庆典"),
 ])
 def test_an_everyday_thing_is_searched_by_the_rules_category(assistant: Assistant, question: str,
                                                              key: tuple[str, int], fact: str) -> None:
     # 招牌/校训 are the rules' 题词, 投稿/署自己的名 their 个人发表文章, 接受记者采访 their 发表讲话, 吐槽 their
     # 言论, 别的副市长 their 转请核批, 吵得不可开交/不签字 their 分歧, 热搜/网友 their 舆论, 红毯/文工团 their
     # 红地毯 and 文艺表演, 老婆 their 特定关系人, 注水 their 虚报浮夸, 工作动态 their 简报, 稳评 their 评估论证,
-    # 政府令 their 命令 and 规章
+    # 政府令 their 命令 and 规章, 直播间 their 发表讲话, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文
+    # their 下行文, 苹果 their 送礼, 周年庆 their 庆典
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -43,6 +43,18 @@ _SUBPLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|镇|乡|街道))(?=�
                        r"常务|全体|会议|办公|领导|[，。？！]|$)")
 
 
+def _is_below(name: str, candidate: str) -> bool:
+    """Whether a place-like phrase right after a covered place's full name is a place below it (攀枝花市东区,
+    平凉市崆峒区, 庄浪县南湖镇), not words that happen to end in 县 ("庄浪县开县政府会", "庄浪县局长代表县政府"):
+    a county has only townships below it, and a city's county or district is a known one or a two-character
+    district (东区)."""
+    if candidate.startswith(("市", "县")) or _NOT_IN_PLACE & set(candidate[:-1]):
+        return False
+    if candidate.endswith(("镇", "乡", "街道")):
+        return True
+    return name.endswith("市") and (candidate[:-1] in county_stems() or len(candidate) == 2)
+
+
 def _is_elsewhere(question: str, start: int, end: int, elsewhere: list[int]) -> bool:
     """Whether the place at question[start:end] is travelled to, sent to, concerned, where something is
     attended, or a partner, not one whose rules are asked about; ``elsewhere`` holds where such places
@@ -145,7 +157,7 @@ class PlaceFinder:
             for match in self._known.finditer(question):
                 name = next(name for alias, name in self._aliases if alias == match.group(0))
                 below = _SUBPLACE.match(question[match.end():]) if match.group(0) == name else None
-                if below and not below.group(1).startswith(("市", "县")) and not _NOT_IN_PLACE & set(below.group(1)[:-1]):
+                if below and _is_below(name, below.group(1)):
                     unknown.append(match.group(0) + below.group(1))
                     spans.append((match.start(), match.end() + below.end()))
                     continue

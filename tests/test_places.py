@@ -28,6 +28,11 @@ COVERED = ["平凉市", "庄浪县", "张掖市", "攀枝花市", "忻州市"]
     ("包联县领导下乡要报备吗？", [], []),
     ("庄浪县委县政府联合发文，县长怎么会签？", ["庄浪县"], []),  # the county's Party committee, no place below it
     ("张掖市某县区政府报给市政府的文件，要符合什么规定？", ["张掖市"], []),  # 某县区: some county, no place
+    # words after a county's name that end in 县 name no place below it: a county has only townships
+    ("庄浪县开县政府的各种会，会务服务谁来搞？", ["庄浪县"], []),
+    ("庄浪县局长代表县政府出去讲话，要不要先报批？", ["庄浪县"], []),
+    ("平凉市崆峒区政府常务会多久开一次？", [], ["平凉市崆峒区"]),
+    ("庄浪县南湖镇政府要报什么？", [], ["庄浪县南湖镇"]),
     # a place travelled to is no place whose rules are asked about
     ("平凉市局长下周去北京参加培训，要怎么报备？", ["平凉市"], []),
     ("副县长到静宁县出差，要提前几天请假？", [], []),

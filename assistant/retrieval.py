@@ -48,6 +48,12 @@ BACKGROUND_WEIGHT = 0.5
 ASKING_CLAUSES = 2
 # "哪位领导负责协调？": words that ask for someone, not what the question is about; they weigh as background.
 _ASKS_FOR_A_LEADER = re.compile(r"(?:哪位|哪个|什么|哪一级)(?:[市县]政府)?领导(?:同志)?(?:来|去)?(?:负责)?")
+# The leaders' titles weigh this much when the question says at least two other things at full weight:
+# the rules name them in almost every article, and the short articles defining their roles ("副市长协助
+# 市长工作") would otherwise outrank the one on what "副市长请事假要报吗？" asks.
+ROLE_WEIGHT = 0.6
+MIN_OTHER_TERMS = 2
+_ROLE_WORDS = frozenset({"市长", "副市长", "常务副市长", "县长", "副县长", "常务副县长", "秘书长", "副秘书长"})
 
 
 @dataclass
@@ -145,9 +151,12 @@ class HybridSearch:
         return (kept + extra + [i for i in best[len(kept):] if i not in extra])[:len(best)]
 
     def _terms(self, query: str) -> dict[str, float]:
-        """The query's weighted search terms, words said only around the asking sentence down-weighted."""
+        """The query's weighted search terms: leaders' titles and words said only around the asking
+        sentence down-weighted."""
         idf = self.keyword.article_bm25.idf
         terms = query_terms(query, idf)
+        if sum(1 for term, weight in terms.items() if term not in _ROLE_WORDS and weight >= 1.0) >= MIN_OTHER_TERMS:
+            terms = {term: weight * ROLE_WEIGHT if term in _ROLE_WORDS else weight for term, weight in terms.items()}
         asked = _ASKS_FOR_A_LEADER.sub(" ", asked_sentences(query))
         if asked == query:
             return terms

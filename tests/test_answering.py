@@ -864,6 +864,16 @@ def test_who_leads_while_the_head_is_away_is_who_stands_in(assistant: Assistant,
     assert_cites(assistant.ask(question), key, "负责常务工作的副")
 
 
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("平凉有个老太太给副市长写了封信反映低保问题，副市长要亲自看吗？", ("平凉市", 49), "亲自阅批重要的群众来信"),
+    ("攀枝花一个文件分管副市长批了，还要转给别的副市长看吗？", ("攀枝花市", 50), "转请市政府其他领导同志核批"),
+])
+def test_a_leaders_title_does_not_outweigh_what_is_asked(assistant: Assistant, question: str,
+                                                         key: tuple[str, int], fact: str) -> None:
+    # 副市长 is in almost every article; the short ones on the 副市长's role must not push out the answer
+    assert_cites(assistant.ask(question), key, fact)
+
+
 def test_the_party_committee_beside_a_county_is_no_place_below_it(assistant: Assistant) -> None:
     # 庄浪县委县政府 is the county's Party committee and government, not a place "庄浪县委县"
     answer = assistant.ask("庄浪县委县政府联合发文，县长怎么会签？")

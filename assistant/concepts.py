@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import AWAY, BM25, COUNTY_BUREAU, STANDS_IN, asks_who_stands_in, domain_terms, said_phrases, tokenize, unbracket
+from .keyword import (AWAY, BM25, COUNTY_BUREAU, STANDS_IN, asks_who_stands_in, domain_terms, said_phrases, tokenize,
+                      unbracket)
 from .matching import normalize
 from .numerals import NUMERAL_CHARS
 from .topics import names

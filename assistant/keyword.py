@@ -139,8 +139,11 @@ COUNTY_BUREAU = re.compile(r"[县区][\u4e00-\u9fff]{1,4}?局(?!长)")
 # "市长去北京了，常务会谁来主持？": who leads while someone is away is whoever stands in for them
 # (代行…职责, 外出期间由负责常务工作的副市长主持).
 AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|请假|休假|住院|生病|病了|年假|事假|离[攀忻市县]|下乡|开[^，。？]{0,2}天会|[人党]代会|在外头|在外面|跑项目|招商|挂职")
+# "气象局要执行市政府工作规则吗？": whether a body is bound by the rules is what their 适用 article says.
+_BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则|工作规则[^，。？]{0,4}(?:约束|管|适用)")
 STANDS_IN = ("代行", "外出", "期间", "负责常务工作的副市长", "负责常务工作的副县长")
-_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:来|去|临时|暂时|能)?(?:主持|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇)")
+_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:副[市县]长)?(?:来|去|临时|暂时|能)?"
+                             r"(?:主持|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁)")
 
 
 @cache
@@ -166,6 +169,8 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
     if asks_who_stands_in(question):
         terms.update(dict.fromkeys(STANDS_IN, 1.0))
+    if _BOUND_BY_THE_RULES.search(question):
+        terms["适用"] = 1.0
     return terms
 
 

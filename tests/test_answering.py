@@ -857,6 +857,7 @@ def test_an_everyday_thing_is_searched_by_the_rules_category(assistant: Assistan
     ("平凉市长住院谁主持？", ("平凉市", 13)),
     ("平凉市长陪省长下乡去了，市里的事情谁管？", ("平凉市", 13)),
     ("张掖市长出国了谁管事？", ("张掖市", 10)),
+    ("张掖市长不在单位的那几天，哪位副市长挑大梁？", ("张掖市", 10)),
 ])
 def test_who_leads_while_the_head_is_away_is_who_stands_in(assistant: Assistant, question: str,
                                                            key: tuple[str, int]) -> None:
@@ -872,6 +873,12 @@ def test_a_leaders_title_does_not_outweigh_what_is_asked(assistant: Assistant, q
                                                          key: tuple[str, int], fact: str) -> None:
     # 副市长 is in almost every article; the short ones on the 副市长's role must not push out the answer
     assert_cites(assistant.ask(question), key, fact)
+
+
+@pytest.mark.parametrize("question", ["平凉市的气象局要执行市政府工作规则吗？", "平凉市城投公司要按市政府工作规则来吗？"])
+def test_whether_a_body_is_bound_by_the_rules_is_their_scope_article(assistant: Assistant, question: str) -> None:
+    # "要执行…工作规则吗" asks what the rules apply to (适用本规则), not about 执行 in general
+    assert_cites(assistant.ask(question), ("平凉市", 99), "适用本规则")
 
 
 def test_the_party_committee_beside_a_county_is_no_place_below_it(assistant: Assistant) -> None:

@@ -20,7 +20,7 @@ from pydantic import ConfigDict
 
 from .concepts import concepts, coverage
 from .intent import GENERAL, Intent, about_the_rules, asked_sentences, asking_clauses, states_own_validity
-from .keyword import KeywordIndex, query_terms, split_sentences
+from .keyword import KeywordIndex, asks_role_duties, query_terms, split_sentences
 from .store import StoredArticle
 from .topics import opens_with_topic, question_topics
 
@@ -155,7 +155,8 @@ class HybridSearch:
         sentence down-weighted."""
         idf = self.keyword.article_bm25.idf
         terms = query_terms(query, idf)
-        if sum(1 for term, weight in terms.items() if term not in _ROLE_WORDS and weight >= 1.0) >= MIN_OTHER_TERMS:
+        if not asks_role_duties(query) and sum(
+                1 for term, weight in terms.items() if term not in _ROLE_WORDS and weight >= 1.0) >= MIN_OTHER_TERMS:
             terms = {term: weight * ROLE_WEIGHT if term in _ROLE_WORDS else weight for term, weight in terms.items()}
         asked = _ASKS_FOR_A_LEADER.sub(" ", asked_sentences(query))
         if asked == query:

@@ -881,6 +881,16 @@ def test_whether_a_body_is_bound_by_the_rules_is_their_scope_article(assistant: 
     assert_cites(assistant.ask(question), ("平凉市", 99), "适用本规则")
 
 
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("平凉市政府秘书长的主要任务是什么？", ("平凉市", 12), "负责处理市政府的日常工作"),
+    ("庄浪县副县长主要负责什么？", ("庄浪县", 11), "按分工负责处理分管工作"),
+])
+def test_a_roles_duties_are_what_it_is_responsible_for(assistant: Assistant, question: str,
+                                                       key: tuple[str, int], fact: str) -> None:
+    # not the 主要任务 of the meetings the role chairs ("市政府全体会议的主要任务是：")
+    assert_cites(assistant.ask(question), key, fact)
+
+
 def test_the_party_committee_beside_a_county_is_no_place_below_it(assistant: Assistant) -> None:
     # 庄浪县委县政府 is the county's Party committee and government, not a place "庄浪县委县"
     answer = assistant.ask("庄浪县委县政府联合发文，县长怎么会签？")

@@ -138,7 +138,7 @@ BUREAU = re.compile(r"[^\s，。？、大]局(?!长)")
 COUNTY_BUREAU = re.compile(r"[县区][\u4e00-\u9fff]{1,4}?局(?!长)")
 # "市长去北京了，常务会谁来主持？": who leads while someone is away is whoever stands in for them
 # (代行…职责, 外出期间由负责常务工作的副市长主持).
-AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|请假|休假|住院|生病|病了|年假|事假|离[攀忻市县]|下乡|开[^，。？]{0,2}天会|[人党]代会|在外头|在外面|跑项目|招商|挂职")
+AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|请假|休假|住院|生病|病了|年假|事假|离[攀忻市县]|下乡|开[^，。？]{0,2}天会|[人党]代会|在外头|在外面|跑项目|招商|挂职|出门")
 # "市长的主要任务是什么？": a role's duties are what the rules say it leads or is responsible for (负责, 领导), not
 # the 主要任务 of the meetings it chairs.
 _ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|管什么|管哪些)")
@@ -147,7 +147,7 @@ ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则|工作规则[^，。？]{0,4}(?:约束|管|适用)")
 STANDS_IN = ("代行", "外出", "期间", "负责常务工作的副市长", "负责常务工作的副县长")
 _ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:副[市县]长)?(?:来|去|临时|暂时|能)?"
-                             r"(?:主持|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁)")
+                             r"(?:主持|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁|看着|盯着|掌舵|拿主意)")
 
 
 @cache
@@ -173,8 +173,9 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
     if asks_who_stands_in(question):
         terms.update(dict.fromkeys(STANDS_IN, 1.0))
-    if _BOUND_BY_THE_RULES.search(question):
-        terms["适用"] = 1.0
+    bound = _BOUND_BY_THE_RULES.search(question)
+    if bound:  # the words that ask it are no topic
+        terms.update({word: LEADER_WEIGHT for word in tokenize(bound.group(0)) if word in terms} | {"适用": 1.0})
     if asks_role_duties(question):
         terms.update({word: LEADER_WEIGHT for word in ("主要", "任务") if word in terms} | ROLE_DUTY_TERMS)
     return terms

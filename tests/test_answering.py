@@ -809,17 +809,6 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("张掖市政府由谁领导？", ("张掖市", 6), "市长领导市政府的工作"),
     ("局长人不在单位，谁得清楚他在哪？平凉", ("平凉市", 81), "随时掌握主要负责同志所在位置"),
     ("平凉审计局查出我们局的毛病，改完后跟谁汇报？", ("平凉市", 45), "认真整改并向市政府报告"),
-])
-def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
-                                                                     key: tuple[str, int], fact: str) -> None:
-    # 吃饭 is the rules' 宴请, 在外面说 their 言论, 曝光 their 舆论监督, 本人 their 个人, 回老家 their 休假 and
-    # 离开, 不在家 their 外出, 下发给各县区的通知 their 下行文, 土特产 their 送礼, 负总责 their 市长负责制,
-    # 客商 and 电视台 their 会见 and 新闻报道, 夜里接电话 their 值班, 购物卡 their 送礼, 微信群 and 内部文件
-    # their 保密 and 秘密, 美食节 their 节会, 当家的 their 市长负责制, 题写 their 题词
-    assert_cites(assistant.ask(question), key, fact)
-
-
-@pytest.mark.parametrize(("question", "key", "fact"), [
     ("庄浪有个商场开业想请县长写招牌，能写吗？", ("庄浪县", 95), "题词"),
     ("平凉一所中学建校六十周年想请市长写校训，可以吗？", ("平凉市", 98), "题词、题字"),
     ("平凉常务副市长想给党报投一篇理论稿，署自己的名，要先走什么程序？", ("平凉市", 78), "事先须按程序报市政府批准"),
@@ -842,13 +831,16 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     ("平凉县里来办事的人给我们带了几箱苹果，能收吗？", ("平凉市", 92), "不得接受送礼和宴请"),
     ("攀枝花企业搞周年庆，能请副市长去吗？", ("攀枝花市", 56), "庆典"),
 ])
-def test_an_everyday_thing_is_searched_by_the_rules_category(assistant: Assistant, question: str,
-                                                             key: tuple[str, int], fact: str) -> None:
-    # 招牌/校训 are the rules' 题词, 投稿/署自己的名 their 个人发表文章, 接受记者采访 their 发表讲话, 吐槽 their
-    # 言论, 别的副市长 their 转请核批, 吵得不可开交/不签字 their 分歧, 热搜/网友 their 舆论, 红毯/文工团 their
-    # 红地毯 and 文艺表演, 老婆 their 特定关系人, 注水 their 虚报浮夸, 工作动态 their 简报, 稳评 their 评估论证,
-    # 政府令 their 命令 and 规章, 直播间 their 发表讲话, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文
-    # their 下行文, 苹果 their 送礼, 周年庆 their 庆典
+def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
+                                                                     key: tuple[str, int], fact: str) -> None:
+    # 吃饭 is the rules' 宴请, 在外面说 their 言论, 曝光 their 舆论监督, 本人 their 个人, 回老家 their 休假 and
+    # 离开, 不在家 their 外出, 下发给各县区的通知 their 下行文, 土特产 their 送礼, 负总责 their 市长负责制,
+    # 客商 and 电视台 their 会见 and 新闻报道, 夜里接电话 their 值班, 购物卡 their 送礼, 微信群 and 内部文件
+    # their 保密 and 秘密, 美食节 their 节会, 当家的 their 市长负责制, 题写 their 题词; 招牌/校训 their 题词,
+    # 投稿/署自己的名 their 个人发表文章, 接受记者采访 and 直播间 their 发表讲话, 吐槽 their 言论, 别的副市长
+    # their 转请核批, 吵得不可开交/不签字 their 分歧, 热搜/网友 their 舆论, 红毯/文工团 their 红地毯 and 文艺表演,
+    # 老婆 their 特定关系人, 注水 their 虚报浮夸, 工作动态 their 简报, 稳评 their 评估论证, 政府令 their 命令 and
+    # 规章, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文 their 下行文, 苹果 their 送礼, 周年庆 their 庆典
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -288,7 +288,8 @@ class Assistant:
         assert plan.state is not None
         keyword, focus = plan.state.search.keyword, localize(plan.focus, jurisdiction)
         intent = plan.intent or GENERAL
-        finding = find_answer_parts(jurisdiction, query, intent, plan.ranked[jurisdiction], keyword, focus)
+        finding = find_answer_parts(jurisdiction, query, intent, plan.ranked[jurisdiction], keyword, focus,
+                                    other_person=plan.other_case)
         if finding.answered or not plan.other_case or intent is GENERAL:
             return finding
         return find_answer_parts(jurisdiction, query, GENERAL, plan.ranked[jurisdiction], keyword, focus)

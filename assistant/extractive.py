@@ -169,10 +169,14 @@ def _said_in_parts(term: str, jurisdiction: str, keyword: KeywordIndex) -> bool:
     return bool(parts) and all(keyword.mentions(jurisdiction, part) for part in parts)
 
 
-def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[str]], acts: set[str]) -> bool:
+def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[str]], acts: set[str],
+             person: str = "") -> bool:
     """A sentence can answer when it matches a strict intent, states the act a who-question asks
-    about (if any), and it (or its article's lead) names every topic."""
-    if intent.strict and intent.answer is not None and not intent.answer.search(sentence):
+    about (if any), and it (or its article's lead) names every topic. A sentence on the ``person`` a
+    follow-up asks about gives their rule whatever the earlier question asked ("那县长自己出差呢？":
+    "县长出差…按市委、市政府要求报备", with no number of days)."""
+    own_rule = bool(person) and _subject_role(sentence) == person
+    if intent.strict and intent.answer is not None and not intent.answer.search(sentence) and not own_rule:
         return False
     if acts and not any(act in sentence for act in acts):
         return False
@@ -319,6 +323,18 @@ _LEADER_ROLES = frozenset({"市长", "副市长", "常务副市长", "县长", "
 _DELEGATED = re.compile(r"^受[^，。]{1,12}委托，")
 
 
+# The role a sentence opens with, its subject ("县长出差、出访…", "县政府各部门主要负责同志出差…"); not the
+# meeting a head gives a name to ("市长办公会议由…").
+_SUBJECT_ROLE = re.compile(r"^(?:[市县]政府(?:各部门)?)?({})(?!助理|办公会)".format(
+    "|".join(sorted(ROLES, key=len, reverse=True))))
+
+
+def _subject_role(sentence: str) -> str:
+    """The role the sentence opens with, or nothing."""
+    match = _SUBJECT_ROLE.match(_DELEGATED.sub("", sentence))
+    return match.group(1) if match else ""
+
+
 def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
     """Whether the sentence is about another role than the question's ("副市长、秘书长出差…" when
     the question asks about a department head; "市政府领导同志每年到基层调研…" when it asks about
@@ -331,7 +347,7 @@ def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
 
 
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
-                keyword: KeywordIndex, focus: str = "") -> Finding:
+                keyword: KeywordIndex, focus: str = "", other_person: bool = False) -> Finding:
     """The best answering sentence(s) among the top articles (and the one retrieval kept for the
     question's last clauses), or an abstention.
 
@@ -360,6 +376,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     invited = invited_roles(asked)
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)])) and role not in invited]
     acts = asked_act(asked, intent)
+    # a follow-up about another of the government's leaders ("那县长自己出差呢？" after one on the 副县长)
+    person = roles[0] if other_person and len(roles) == 1 and roles[0] in _LEADER_ROLES else ""
     asks_leader = intent.name == "who" and _ASKS_LEADER.search(asked) is not None
     subjects = roles + _asking_parties(asked)
     candidates: list[tuple[float, int, int, str]] = []
@@ -367,12 +385,16 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     top_keyword = max((v for _, hit in considered for v in hit.sentence_scores.values()), default=0.0) or 1.0
     for position, hit in considered:
         sentences = split_sentences(hit.article.text)
+        # the person's own rule stands next to the one the earlier question asked for (another role's days)
+        contrast = person if intent.answer is None or intent.answer.search(hit.article.text) else ""
         for index, sentence in enumerate(sentences):
-            if sentence.endswith("：") or not _answers(sentence, _lead(sentences, index), intent, topics, acts):
+            if sentence.endswith("：") or not _answers(sentence, _lead(sentences, index), intent, topics, acts, contrast):
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
                 occurs(subject, sentence[:SUBJECT_SPAN + len(subject)]) for subject in subjects)
             if roles and not about and _opens_with_other_role(sentence, roles):
+                continue
+            if person and _subject_role(sentence) not in ("", person):  # "副县长…向县长请假" is not on the 县长
                 continue
             score = (hit.sentence_scores.get(sentence, 0.0) / top_keyword
                      + _POSITION_WEIGHT * max(1 - position / TOP_ARTICLES, 0.0) + (SUBJECT_BONUS if about else 0.0)
@@ -418,14 +440,14 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
 
 
 def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
-                      keyword: KeywordIndex, focus: str = "") -> Finding:
+                      keyword: KeywordIndex, focus: str = "", other_person: bool = False) -> Finding:
     """Like find_answer (trying the question's other intents when its first is topical and finds
     nothing), but a question with several asks ("谁召集？能不能替着主持？") also quotes the
     sentences of the same article that answer each ask."""
-    finding = find_answer(jurisdiction, question, intent, ranked, keyword, focus)
+    finding = find_answer(jurisdiction, question, intent, ranked, keyword, focus, other_person)
     for alternative in classify_all(question) if intent.topical else ():
         if not finding.answered and alternative.name not in {intent.name, GENERAL.name}:
-            finding = find_answer(jurisdiction, question, alternative, ranked, keyword, focus)
+            finding = find_answer(jurisdiction, question, alternative, ranked, keyword, focus, other_person)
     parts = [part for part in re.split(r"[？?]", focus or question) if part.strip()]  # the user's own asks
     if finding.article is None or len(parts) < 2:
         return finding

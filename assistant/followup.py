@@ -135,7 +135,8 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
         # "那副县长出去了呢？他分管的事谁来管？" after a question on the 县长: the same subject, another role.
         swapped = _swap_same_kind(previous.standalone, _canonical_phrase(question))
         if swapped:
-            return Turn(question, f"{question} {swapped}", previous.jurisdictions, focus=question)
+            return Turn(question, f"{question} {swapped}", previous.jurisdictions, focus=question,
+                        other_case=_names_a_role(question))
         if is_dependent(question, places):
             return Turn(question, f"{question} {previous.standalone}", previous.jurisdictions, focus=question,
                         new_ask=True, asks=question)

@@ -352,6 +352,21 @@ def test_follow_up_naming_another_role_swaps_it(assistant: Assistant) -> None:
     assert_cites(answer, ("平凉市", 79), "按省委、省政府要求报备")
 
 
+@pytest.mark.parametrize("previous, follow_up, key, fact", [
+    ("庄浪副县长出差要提前几天请假？", "那县长本人出差呢？", ("庄浪县", 76), "县长出差、出访，离开本县休假、学习，按市委、市政府要求报备"),
+    ("庄浪副县长出差跟谁请假？", "那县长自己出差跟谁报？", ("庄浪县", 76), "县长出差、出访，离开本县休假、学习，按市委、市政府要求报备"),
+    ("平凉的秘书长出差要提前几天请假？", "那市长自己出差呢？", ("平凉市", 79), "市长出差、出访，离开本市休假、学习，按省委、省政府要求报备"),
+    # a department head: the rules give an approval, not a day count
+    ("攀枝花副市长离攀外出要提前多久报告？", "那我们局长要去外地培训，又怎么办手续？", ("攀枝花市", 84), "须经市政府分管领导同意"),
+])
+def test_follow_up_on_another_person_quotes_their_own_rule(assistant: Assistant, previous: str, follow_up: str,
+                                                            key: tuple[str, int], fact: str) -> None:
+    # The article gives the head no day count: the answer is the head's own rule, not the deputy's
+    # ("副县长…须提前3天向县长请假" names the 县长 only as whom the deputy asks).
+    answer = assistant.ask(follow_up, history=[(previous, "")])
+    assert_cites(answer, key, fact)
+
+
 def test_follow_up_naming_a_role_in_everyday_words(assistant: Assistant) -> None:
     answer = assistant.ask("那局长出差呢？", history=[("平凉的副市长要出差，得提前几天请假？", "")])
     assert_cites(answer, ("平凉市", 80), "提前3天向市政府书面报告")

@@ -13,6 +13,11 @@ from .keyword import AWAY, STANDS_IN, asks_who_stands_in, data_lines, said_phras
 # question is about being away.
 _TRIP_PURPOSE = re.compile(r"(?<=外出|出去|出门)(?:学习|培训)|(?<=去)[\u4e00-\u9fff]{0,12}?(?:学习|培训)")
 _BLANK = "\u3000"
+# Two leaders away together ("市长和常务副市长都出差了", "能不能同时外出"): the rules must say so of both
+# (同时外出), not only who stands in for one of them.
+_LEADER = r"(?:常务副|负责常务工作的副|副)?[市县]长|秘书长"
+_BOTH_AWAY = re.compile(rf"(?:{_LEADER})(?:和|与|跟|、)(?:{_LEADER})[^，。？]{{0,8}}?(?:都|同时|一起|一块儿?)"
+                        r"(?:不在|外出|出差|出去|出门|离开|请假|休假|在外|出国|下乡)")
 
 
 @cache
@@ -52,6 +57,8 @@ def question_topics(question: str) -> list[frozenset[str]]:
             groups.append(frozenset(word for word in [phrase, *words] if word in terms))
     groups.extend(frozenset([term]) for term in terms
                   if names(term, text) and not any(term in group for group in groups))
+    if _BOTH_AWAY.search(question):
+        groups.append(frozenset({"同时"}))
     if asks_who_stands_in(question):  # "市长出国了谁管事？": the rules name whoever stands in, not the trip
         groups = [group | frozenset(STANDS_IN) if any(AWAY.search(term) for term in group) else group
                   for group in groups]

@@ -507,6 +507,8 @@ def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
     ("攀枝花要求规范性文件规定有效期，那有效期最长能定几年？", "攀枝花市"),  # nor a number of years
     ("忻州“13710”督办平台上交办下来的督办事项，部门得在几天之内反馈办理情况？", "忻州市"),  # only 第四十一条 names it
     ("忻州市政府工作人员出差，住宿费每天报销标准是多少？", "忻州市"),  # 报销 is no matter of the work rules
+    ("张掖市政府办公室周末加班能不能调休？", "张掖市"),  # nor are 加班 and 调休 (not 51's 办公室 signing)
+    ("攀枝花市直部门的公务员年休假一年有几天？", "攀枝花市"),  # nor 年休假 (not 31's 60 days of research)
     # 每年不超过1次 answers how often, not how many days such a meeting may last.
     ("平凉以部门名义开全市性会议原则上每年不超过1次，那这种会最多能开几天、参会人数上限是多少？", "平凉市"),
     # 提前3天 is advance notice, not how long a leave lasts; 24小时 is no number of people

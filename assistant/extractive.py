@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
                      classify, classify_all, states_own_validity)
 from .concepts import ROLES, concept_weights, concepts, coverage, invited_roles, occurs, states
-from .keyword import (BM25, BUREAU, KeywordIndex, domain_terms, outside_terms, rule_terms, rules_words, said,
-                      said_phrases, split_sentences, synonyms, tokenize)
+from .keyword import (BM25, BUREAU, KeywordIndex, asks_who_stands_in, domain_terms, outside_terms, rule_terms,
+                      rules_words, said, said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names, names_topics, opens_with_topic, question_topics
 from .store import StoredArticle
@@ -207,6 +207,11 @@ _ADVANCE_ACTS = (("请假", "报告", "报备"), ("请示", "报送", "申报", 
 _ADVANCE_ACT = re.compile(r"提前(?:几|多少|多久|多长)[^，。？?]{0,10}?(打个?报告|请假|报告|报备|请示|报送|申报|送达)")
 # "…来不了，能不能让副秘书长替他主持？": the ask is who stands in, not how to report the absence.
 _STAND_IN = re.compile(r"[替代][他她]|替.{0,2}主持")
+# "能不能派副职代会？", "委托办公室副主任替他主持？": whether someone may stand in, which only a sentence
+# saying so answers (指派人员代为参会, 受副市长委托…), not the one on who attends or chairs.
+_MAY_STAND_IN = re.compile(r"派[^，。？]{0,6}?代|代(?:会|参会|为|替|他|她|局长|列席|出席|汇报|主持)|替(?:他|她|局长)"
+                           r"|顶替|让别人替|找人替")
+_STANDING_IN = frozenset({"代为", "委托", "代行"})
 
 
 def asked_act(question: str, intent: Intent) -> set[str]:
@@ -371,6 +376,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     if missing_here(asked_part, asked_concepts, jurisdiction, keyword):
         return finding
     topics = _absence_topics(question_topics(_DISAGREED_OVER.sub("", _topical_part(question))), focus)
+    if _MAY_STAND_IN.search(question) and not asks_who_stands_in(question):
+        topics.append(_STANDING_IN)
     focus_concepts = concepts(focus)
     asked = focus or question
     invited = invited_roles(asked)

@@ -509,6 +509,9 @@ def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
     ("忻州市政府工作人员出差，住宿费每天报销标准是多少？", "忻州市"),  # 报销 is no matter of the work rules
     ("张掖市政府办公室周末加班能不能调休？", "张掖市"),  # nor are 加班 and 调休 (not 51's 办公室 signing)
     ("攀枝花市直部门的公务员年休假一年有几天？", "攀枝花市"),  # nor 年休假 (not 31's 60 days of research)
+    # who attends (57) or who may sit in (50) says nothing on sending a deputy in one's place
+    ("平凉部门一把手参加不了市政府常务会议，能不能派副职代会？", "平凉市"),
+    ("庄浪县政府常务会议司法局长是固定列席的，那天他要在市里开会，司法局能不能派个副局长代他列席？", "庄浪县"),
     # 每年不超过1次 answers how often, not how many days such a meeting may last.
     ("平凉以部门名义开全市性会议原则上每年不超过1次，那这种会最多能开几天、参会人数上限是多少？", "平凉市"),
     # 提前3天 is advance notice, not how long a leave lasts; 24小时 is no number of people
@@ -519,6 +522,15 @@ def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
 def test_neighbouring_rule_is_no_answer(assistant: Assistant, question: str, place: str) -> None:
     answer = assistant.ask(question)
     assert answer.abstained and answer.answer.startswith(f"《{place}人民政府工作规则》未对此作出规定。")
+
+
+@pytest.mark.parametrize("question, key, fact", [
+    ("攀枝花的局长来不了市政府常务会，能不能派个副局长代他参会？", ("攀枝花市", 43), "指派人员代为参会"),
+    ("平凉专题会议副市长来不了，能不能让副秘书长替他主持？", ("平凉市", 55), "副秘书长受副市长委托"),
+])
+def test_rules_saying_who_may_stand_in_answer_whether_one_may(assistant: Assistant, question: str,
+                                                               key: tuple[str, int], fact: str) -> None:
+    assert_cites(assistant.ask(question), key, fact)
 
 
 def test_who_convenes_is_answered_by_the_sentence_naming_someone(assistant: Assistant) -> None:

@@ -25,6 +25,8 @@ _ATTENDING = frozenset({"参加", "列席"})
 # Roles a question can be about, most specific first.
 ROLES = ("常务副市长", "常务副县长", "副秘书长", "秘书长", "副市长", "副县长", "市长", "县长", "办公室主任",
          "部门主要负责人", "主要负责同志", "主要负责人", "组成人员")
+# The government's own leaders among them: each head, deputy and secretary-general.
+LEADER_ROLES = frozenset({"市长", "副市长", "常务副市长", "县长", "副县长", "常务副县长", "秘书长", "副秘书长"})
 
 
 def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
                      classify, classify_all, states_own_validity)
-from .concepts import ROLES, concept_weights, concepts, coverage, invited_roles, occurs, states
+from .concepts import LEADER_ROLES, ROLES, concept_weights, concepts, coverage, invited_roles, occurs, states
 from .keyword import (BM25, BUREAU, KeywordIndex, asks_who_stands_in, domain_terms, outside_terms, rule_terms,
                       rules_words, said, said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
@@ -319,9 +319,8 @@ def _is_own_case(cases: set[str], subjects: list[str]) -> bool:
     return bool(cases & set(subjects))
 
 
-# The government's leaders as the rules name them together; each head, deputy and secretary-general is one.
+# The government's leaders as the rules name them together (each of LEADER_ROLES is one).
 _LEADERS = ("市政府领导", "县政府领导")
-_LEADER_ROLES = frozenset({"市长", "副市长", "常务副市长", "县长", "副县长", "常务副县长", "秘书长", "副秘书长"})
 
 
 # "受市长委托，…": who delegates, not whom the sentence is about.
@@ -348,7 +347,7 @@ def _opens_with_other_role(sentence: str, roles: list[str]) -> bool:
     leaders = any(leader in opening for leader in _LEADERS)
     if not (leaders or _names_someone(opening)):
         return False
-    return not any(occurs(role, sentence) for role in roles) and not (leaders and _LEADER_ROLES & set(roles))
+    return not any(occurs(role, sentence) for role in roles) and not (leaders and LEADER_ROLES & set(roles))
 
 
 def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
@@ -384,7 +383,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     roles = [role for role in ROLES if occurs(role, " ".join([asked, *rules_words(asked)])) and role not in invited]
     acts = asked_act(asked, intent)
     # a follow-up about another of the government's leaders ("那县长自己出差呢？" after one on the 副县长)
-    person = roles[0] if other_person and len(roles) == 1 and roles[0] in _LEADER_ROLES else ""
+    person = roles[0] if other_person and len(roles) == 1 and roles[0] in LEADER_ROLES else ""
     asks_leader = intent.name == "who" and _ASKS_LEADER.search(asked) is not None
     subjects = roles + _asking_parties(asked)
     candidates: list[tuple[float, int, int, str]] = []

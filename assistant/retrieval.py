@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from .concepts import concepts, coverage
+from .concepts import LEADER_ROLES, concepts, coverage
 from .intent import GENERAL, Intent, about_the_rules, asked_sentences, asking_clauses, states_own_validity
 from .keyword import KeywordIndex, asks_role_duties, query_terms, split_sentences
 from .store import StoredArticle
@@ -53,7 +53,6 @@ _ASKS_FOR_A_LEADER = re.compile(r"(?:哪位|哪个|什么|哪一级)(?:[市县]�
 # 市长工作") would otherwise outrank the one on what "副市长请事假要报吗？" asks.
 ROLE_WEIGHT = 0.6
 MIN_OTHER_TERMS = 2
-_ROLE_WORDS = frozenset({"市长", "副市长", "常务副市长", "县长", "副县长", "常务副县长", "秘书长", "副秘书长"})
 
 
 @dataclass
@@ -156,8 +155,8 @@ class HybridSearch:
         idf = self.keyword.article_bm25.idf
         terms = query_terms(query, idf)
         if not asks_role_duties(query) and sum(
-                1 for term, weight in terms.items() if term not in _ROLE_WORDS and weight >= 1.0) >= MIN_OTHER_TERMS:
-            terms = {term: weight * ROLE_WEIGHT if term in _ROLE_WORDS else weight for term, weight in terms.items()}
+                1 for term, weight in terms.items() if term not in LEADER_ROLES and weight >= 1.0) >= MIN_OTHER_TERMS:
+            terms = {term: weight * ROLE_WEIGHT if term in LEADER_ROLES else weight for term, weight in terms.items()}
         asked = _ASKS_FOR_A_LEADER.sub(" ", asked_sentences(query))
         if asked == query:
             return terms

@@ -886,6 +886,9 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     ("平凉市长陪省长下乡去了，市里的事情谁管？", ("平凉市", 13)),
     ("张掖市长出国了谁管事？", ("张掖市", 10)),
     ("张掖市长不在单位的那几天，哪位副市长挑大梁？", ("张掖市", 10)),
+    ("攀枝花市长下个月要去国外考察半个月，这段时间市里的事谁替他拍板？", ("攀枝花市", 10)),
+    ("攀枝花市长这礼拜带队去长三角招商，这段时间谁代市长履职？", ("攀枝花市", 10)),
+    ("忻州市长这两周在省委党校封闭培训，手机都收了，县里几个急事要人拍板，谁代行市长职务？", ("忻州市", 5)),
 ])
 def test_who_leads_while_the_head_is_away_is_who_stands_in(assistant: Assistant, question: str,
                                                            key: tuple[str, int]) -> None:

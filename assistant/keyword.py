@@ -145,6 +145,11 @@ _ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 # "气象局要执行市政府工作规则吗？": whether a body is bound by the rules is what their 适用 article says.
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则|工作规则[^，。？]{0,4}(?:约束|管|适用)")
+# "县政府往上级报的文件": a government's own document to the level above is what the rules call 上行文.
+UPWARD = "上行文"
+_UPWARD_DOCUMENT = re.compile(r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))"
+                               r"[^，。？]{0,8}?(?:文件|公文|报告|稿子|件|文|请示)")
+DOCUMENTS = frozenset({"文件", "公文", "报告", "稿子", "件", "文", "请示"})
 STANDS_IN = ("代行", "外出", "期间", "负责常务工作的副市长", "负责常务工作的副县长")
 _ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:副[市县]长)?(?:来|去|在|临时|暂时|能)?"
                              r"(?:主持|代(?!表)|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁|看着|盯着|掌舵|拿主意)")
@@ -171,6 +176,8 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("部门", EXPANSION_WEIGHT)
     if COUNTY_BUREAU.search(question):
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
+    if upward_document(question):
+        terms[UPWARD] = 1.0
     if asks_who_stands_in(question):
         terms.update(dict.fromkeys(STANDS_IN, 1.0))
     bound = _BOUND_BY_THE_RULES.search(question)
@@ -179,6 +186,12 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
     if asks_role_duties(question):
         terms.update({word: LEADER_WEIGHT for word in ("主要", "任务") if word in terms} | ROLE_DUTY_TERMS)
     return terms
+
+
+def upward_document(question: str) -> str:
+    """The words saying that a government sends a document to the level above (县政府往上级报的文件), or ""."""
+    sent = _UPWARD_DOCUMENT.search(question)
+    return sent.group(0) if sent else ""
 
 
 def asks_role_duties(question: str) -> bool:

@@ -546,10 +546,18 @@ def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> Non
     assert answer.abstained and not answer.citations
 
 
-def test_upward_document_answers_a_request_sent_up(assistant: Assistant) -> None:
-    # A 请示 sent up in the government's name is an 上行文, which is what the signing rule names.
-    answer = assistant.ask("我们局起草了一份以庄浪县政府名义报市政府的请示，这种上行文最后得谁签发？")
-    assert_cites(answer, ("庄浪县", 68), "由县长签发")
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("我们局起草了一份以庄浪县政府名义报市政府的请示，这种上行文最后得谁签发？", ("庄浪县", 68), "由县长签发"),
+    ("庄浪县政府往上级报的文件，谁最后签？", ("庄浪县", 68), "由县长签发"),
+    ("庄浪县政府向上级打报告，一把手签之前要谁看？", ("庄浪县", 68), "审核后"),
+    ("张掖政府往省里送的稿子，最后落谁的笔？", ("张掖市", 51), "由市长签发"),
+    # a county's document to the city is no 上行文 of the city's government
+    ("张掖临泽县政府给市政府报批的文件，市政府领导怎么批？", ("张掖市", 49), "呈批"),
+])
+def test_upward_document_answers_a_request_sent_up(assistant: Assistant, question: str, key: tuple[str, int],
+                                                   fact: str) -> None:
+    # a document a government sends up in its own name is an 上行文, which is what the signing rule names
+    assert_cites(assistant.ask(question), key, fact)
 
 
 @pytest.mark.parametrize(("history", "follow_up", "key", "fact"), [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import (AWAY, BM25, COUNTY_BUREAU, DOCUMENTS, STANDS_IN, UPWARD, asks_who_stands_in, domain_terms,
-                      said_phrases, tokenize, unbracket, upward_document)
+from .keyword import (AWAY, BM25, COUNTY_BUREAU, DOCUMENTS, STANDS_IN, asks_who_stands_in, document_routes,
+                      domain_terms, said_phrases, tokenize, unbracket)
 from .matching import normalize
 from .numerals import NUMERAL_CHARS
 from .topics import names
@@ -57,11 +57,10 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
         for concept in found:
             if any(AWAY.search(word) for word in concept):
                 concept.update(STANDS_IN)
-    upward = upward_document(question)
-    if upward:  # one concept, the rules' 上行文 (a government's document to the level above), which no word
-        said_upward = [concept for concept in found if any(word in upward for word in concept)]  # for a document states
-        going_up = {word for concept in said_upward for word in concept if word not in DOCUMENTS}
-        found = [concept for concept in found if concept not in said_upward] + [{UPWARD, *going_up}]
+    for route, words in document_routes(question):  # one concept, which no word for a document states alone
+        said_route = [concept for concept in found if any(word in route for word in concept)]
+        going = {word for concept in said_route for word in concept if word not in DOCUMENTS}
+        found = [concept for concept in found if concept not in said_route] + [{*words, *going}]
     if _MUST_SEND.search(question):
         found = [{*(word for word in concept if word in question), *_ATTENDING} if "派人" in concept
                  else concept for concept in found]

@@ -145,11 +145,18 @@ _ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 # "气象局要执行市政府工作规则吗？": whether a body is bound by the rules is what their 适用 article says.
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则|工作规则[^，。？]{0,4}(?:约束|管|适用)")
-# "县政府往上级报的文件": a government's own document to the level above is what the rules call 上行文.
-UPWARD = "上行文"
-_UPWARD_DOCUMENT = re.compile(r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))"
-                               r"[^，。？]{0,8}?(?:文件|公文|报告|稿子|件|文|请示)")
+# Which way a document goes, in the words the rules use for it: a government's own document to the level
+# above is an 上行文 ("县政府往上级报的文件"); whoever is first shown what comes down from above is the head
+# ("部委来的件先送谁？": 国家部委公文和…领导重要批示，原则上第一时间报市长阅批).
 DOCUMENTS = frozenset({"文件", "公文", "报告", "稿子", "件", "文", "请示"})
+_DOCUMENT = "(?:" + "|".join(sorted(DOCUMENTS, key=len, reverse=True)) + ")"
+DOCUMENT_ROUTES = (
+    (re.compile(r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))"
+                rf"[^，。？]{{0,8}}?{_DOCUMENT}"), ("上行文",)),
+    (re.compile(r"(?<![向往给报])(?:中央|国务院|部委|中办|国办|省[里委长上]|省领导|上面|上头|上级)[^，。？]{0,8}?"
+                rf"(?:批示|{_DOCUMENT})(?=.*?(?:谁|哪位|哪个|首阅|第一时间|头一个|最先|先[送给报呈拿递往]|[市县]长[^，。？]{{0,4}}看))"),
+     ("重要批示", "第一时间", "阅批")),
+)
 STANDS_IN = ("代行", "外出", "期间", "负责常务工作的副市长", "负责常务工作的副县长")
 _ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:副[市县]长)?(?:来|去|在|临时|暂时|能)?"
                              r"(?:主持|代(?!表)|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁|看着|盯着|掌舵|拿主意)")
@@ -176,8 +183,8 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("部门", EXPANSION_WEIGHT)
     if COUNTY_BUREAU.search(question):
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
-    if upward_document(question):
-        terms[UPWARD] = 1.0
+    for _, words in document_routes(question):
+        terms.update(dict.fromkeys(words, 1.0))
     if asks_who_stands_in(question):
         terms.update(dict.fromkeys(STANDS_IN, 1.0))
     bound = _BOUND_BY_THE_RULES.search(question)
@@ -188,10 +195,9 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
     return terms
 
 
-def upward_document(question: str) -> str:
-    """The words saying that a government sends a document to the level above (县政府往上级报的文件), or ""."""
-    sent = _UPWARD_DOCUMENT.search(question)
-    return sent.group(0) if sent else ""
+def document_routes(question: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The words saying which way a document goes ("县政府往上级报的文件"), each with the rules' words for it."""
+    return [(said.group(0), words) for pattern, words in DOCUMENT_ROUTES if (said := pattern.search(question))]
 
 
 def asks_role_duties(question: str) -> bool:

@@ -560,6 +560,27 @@ def test_upward_document_answers_a_request_sent_up(assistant: Assistant, questio
     assert_cites(assistant.ask(question), key, fact)
 
 
+@pytest.mark.parametrize(("question", "key"), [
+    ("庄浪上面领导批示先给谁？", ("庄浪县", 66)),
+    ("庄浪部委来的件到县政府了，先送谁？", ("庄浪县", 66)),
+    ("平凉省里领导批的件谁先瞅？", ("平凉市", 69)),
+    ("平凉省里下来的红头文件，市长啥时候看？", ("平凉市", 69)),
+])
+def test_what_comes_down_from_above_goes_first_to_the_head(assistant: Assistant, question: str,
+                                                            key: tuple[str, int]) -> None:
+    # not the office's 呈批 of what the departments send up
+    assert_cites(assistant.ask(question), key, "第一时间报")
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    ("平凉中央文件到了，落实情况要不要回头报告？", ("平凉市", 86)),
+    ("攀枝花省里文件下来，我们的配套文件多久出？", ("攀枝花市", 53)),
+])
+def test_a_document_from_above_is_not_always_about_who_sees_it_first(assistant: Assistant, question: str,
+                                                                     key: tuple[str, int]) -> None:
+    assert [c.key for c in assistant.ask(question).citations] == [key]
+
+
 @pytest.mark.parametrize(("history", "follow_up", "key", "fact"), [
     # judged by its own condition, three turns in
     ([("平凉市部门之间征求意见，几天内要回复？", "一般应在7个工作日内回复"),

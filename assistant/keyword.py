@@ -150,13 +150,16 @@ _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。�
 # ("部委来的件先送谁？": 国家部委公文和…领导重要批示，原则上第一时间报市长阅批).
 DOCUMENTS = frozenset({"文件", "公文", "报告", "稿子", "件", "文", "请示"})
 _DOCUMENT = "(?:" + "|".join(sorted(DOCUMENTS, key=len, reverse=True)) + ")"
-DOCUMENT_ROUTES = (
-    (re.compile(r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))"
-                rf"[^，。？]{{0,8}}?{_DOCUMENT}"), ("上行文",)),
-    (re.compile(r"(?<![向往给报])(?:中央|国务院|部委|中办|国办|省[里委长上]|省领导|上面|上头|上级)[^，。？]{0,8}?"
-                rf"(?:批示|{_DOCUMENT})(?=.*?(?:谁|哪位|哪个|首阅|第一时间|头一个|最先|先[送给报呈拿递往]|[市县]长[^，。？]{{0,4}}看))"),
-     ("重要批示", "第一时间", "阅批")),
-)
+# the government whose rules are asked (a named county's, 临泽县政府, is not it) sending a document up
+_SENT_UP = (r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}"
+            r"(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))" rf"[^，。？]{{0,8}}?{_DOCUMENT}")
+# a document or instruction from above (not one sent there: 向上级, 往省里), asked who sees it first rather
+# than how to carry it out ("中央文件到了，落实情况要不要报告？")
+_FROM_ABOVE_SEEN_FIRST = (r"(?<![向往给报])(?:中央|国务院|部委|中办|国办|省[里委长上]|省领导|上面|上头|上级)"
+                          rf"[^，。？]{{0,8}}?(?:批示|{_DOCUMENT})"
+                          r"(?=.*?(?:谁|哪位|哪个|首阅|第一时间|头一个|最先|先[送给报呈拿递往]|[市县]长[^，。？]{0,4}看))")
+DOCUMENT_ROUTES = ((re.compile(_SENT_UP), ("上行文",)),
+                   (re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")))
 STANDS_IN = ("代行", "外出", "期间", "负责常务工作的副市长", "负责常务工作的副县长")
 _ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:副[市县]长)?(?:来|去|在|临时|暂时|能)?"
                              r"(?:主持|代(?!表)|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁|看着|盯着|掌舵|拿主意)")

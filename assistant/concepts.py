@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import (AWAY, BM25, COUNTY_BUREAU, DOCUMENTS, STANDS_IN, asks_who_stands_in, document_routes,
-                      domain_terms, said_phrases, tokenize, unbracket)
+from .keyword import (AWAY, BM25, COUNTY_BUREAU, DOCUMENTS, asks_who_stands_in, document_routes, domain_terms,
+                      said_phrases, stand_in_words, tokenize, unbracket)
 from .matching import normalize
 from .numerals import NUMERAL_CHARS
 from .topics import names
@@ -56,7 +56,7 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
     if asks_who_stands_in(question):  # being away is stated as whoever stands in
         for concept in found:
             if any(AWAY.search(word) for word in concept):
-                concept.update(STANDS_IN)
+                concept.update(stand_in_words(question))
     for route, words in document_routes(question):  # one concept, which no word for a document states alone
         said_route = [concept for concept in found if any(word in route for word in concept)]
         going = {word for concept in said_route for word in concept if word not in DOCUMENTS}

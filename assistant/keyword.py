@@ -161,6 +161,11 @@ _FROM_ABOVE_SEEN_FIRST = (r"(?<![向往给报])(?:中央|国务院|部委|中办
 DOCUMENT_ROUTES = ((re.compile(_SENT_UP), ("上行文",)),
                    (re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")))
 STANDS_IN = ("代行", "外出", "期间", "负责常务工作的副市长", "负责常务工作的副县长")
+# The executive deputy stands in for the head only: a deputy away ("副市长出差了，他的活动谁顶上？") is
+# stood in for by someone else (互为AB角的…代行).
+_FOR_THE_HEAD = ("负责常务工作的副市长", "负责常务工作的副县长")
+_HEAD = re.compile(r"(?<!副)[市县]长(?!助理)|一把手|老大")
+_DEPUTY = re.compile(r"(?<!常务)副[市县]长")
 _ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:副[市县]长)?(?:来|去|在|临时|暂时|能)?"
                              r"(?:主持|代(?!表)|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁|看着|盯着|掌舵|拿主意)")
 
@@ -189,7 +194,7 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
     for _, words in document_routes(question):
         terms.update(dict.fromkeys(words, 1.0))
     if asks_who_stands_in(question):
-        terms.update(dict.fromkeys(STANDS_IN, 1.0))
+        terms.update(dict.fromkeys(stand_in_words(question), 1.0))
     bound = _BOUND_BY_THE_RULES.search(question)
     if bound:  # the words that ask it are no topic
         terms.update({word: LEADER_WEIGHT for word in tokenize(bound.group(0)) if word in terms} | {"适用": 1.0})
@@ -206,6 +211,12 @@ def document_routes(question: str) -> list[tuple[str, tuple[str, ...]]]:
 def asks_role_duties(question: str) -> bool:
     """Whether the question asks what a role is responsible for ("秘书长的主要任务是什么？")."""
     return _ROLE_DUTIES.search(question) is not None
+
+
+def stand_in_words(question: str) -> tuple[str, ...]:
+    """The rules' words for whoever stands in for the one away: the executive deputy only for the head."""
+    deputy_away = _DEPUTY.search(question) is not None and _HEAD.search(question) is None
+    return tuple(word for word in STANDS_IN if not (deputy_away and word in _FOR_THE_HEAD))
 
 
 def asks_who_stands_in(question: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from .keyword import AWAY, STANDS_IN, asks_who_stands_in, data_lines, said_phrases, synonyms
+from .keyword import AWAY, asks_who_stands_in, data_lines, said_phrases, stand_in_words, synonyms
 
 
 # Study as the purpose of a trip ("外出学习", "去外省学习考察", "去太原参加省厅组织的三天培训"): the
@@ -60,7 +60,7 @@ def question_topics(question: str) -> list[frozenset[str]]:
     if _BOTH_AWAY.search(question):
         groups.append(frozenset({"同时"}))
     if asks_who_stands_in(question):  # "市长出国了谁管事？": the rules name whoever stands in, not the trip
-        groups = [group | frozenset(STANDS_IN) if any(AWAY.search(term) for term in group) else group
+        groups = [group | frozenset(stand_in_words(question)) if any(AWAY.search(term) for term in group) else group
                   for group in groups]
     return groups
 

@@ -930,6 +930,12 @@ def test_who_leads_while_the_head_is_away_is_who_stands_in(assistant: Assistant,
     assert_cites(assistant.ask(question), key, "负责常务工作的副")
 
 
+@pytest.mark.parametrize("question", ["攀枝花副市长出差了，他的活动谁顶上？", "攀枝花副市长外出了，他要出席的活动谁代替？"])
+def test_a_deputy_away_is_stood_in_for_by_the_other_of_the_pair(assistant: Assistant, question: str) -> None:
+    # the executive deputy stands in for the head; for a deputy the rules name the other of the AB pair
+    assert_cites(assistant.ask(question), ("攀枝花市", 61), "由另一位代行")
+
+
 @pytest.mark.parametrize(("question", "key", "fact"), [
     ("平凉有个老太太给副市长写了封信反映低保问题，副市长要亲自看吗？", ("平凉市", 49), "亲自阅批重要的群众来信"),
     ("攀枝花一个文件分管副市长批了，还要转给别的副市长看吗？", ("攀枝花市", 50), "转请市政府其他领导同志核批"),

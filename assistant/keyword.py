@@ -160,10 +160,10 @@ _FROM_ABOVE_SEEN_FIRST = (r"(?<![向往给报])(?:中央|国务院|部委|中办
                           r"(?=.*?(?:谁|哪位|哪个|首阅|第一时间|头一个|最先|先[送给报呈拿递往]|[市县]长[^，。？]{0,4}看))")
 DOCUMENT_ROUTES = ((re.compile(_SENT_UP), ("上行文",)),
                    (re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")))
-STANDS_IN = ("代行", "外出", "期间", "负责常务工作的副市长", "负责常务工作的副县长")
-# The executive deputy stands in for the head only: a deputy away ("副市长出差了，他的活动谁顶上？") is
-# stood in for by someone else (互为AB角的…代行).
+# The rules' words for standing in. The executive deputy stands in for the head only: a deputy away
+# ("副市长出差了，他的活动谁顶上？") is stood in for by someone else (互为AB角的…代行).
 _FOR_THE_HEAD = ("负责常务工作的副市长", "负责常务工作的副县长")
+_STANDS_IN = ("代行", "外出", "期间", *_FOR_THE_HEAD)
 _HEAD = re.compile(r"(?<!副)[市县]长(?!助理)|一把手|老大")
 _DEPUTY = re.compile(r"(?<!常务)副[市县]长")
 _ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:副[市县]长)?(?:来|去|在|临时|暂时|能)?"
@@ -216,7 +216,7 @@ def asks_role_duties(question: str) -> bool:
 def stand_in_words(question: str) -> tuple[str, ...]:
     """The rules' words for whoever stands in for the one away: the executive deputy only for the head."""
     deputy_away = _DEPUTY.search(question) is not None and _HEAD.search(question) is None
-    return tuple(word for word in STANDS_IN if not (deputy_away and word in _FOR_THE_HEAD))
+    return tuple(word for word in _STANDS_IN if not (deputy_away and word in _FOR_THE_HEAD))
 
 
 def asks_who_stands_in(question: str) -> bool:

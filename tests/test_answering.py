@@ -869,6 +869,7 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("庄浪开完会的记录稿谁签？", ("庄浪县", 55), "由会议主持人签发"),
     ("平凉人事任免谁签字？", ("平凉市", 70), "由市长签署"),
     ("张掖给人大的议案谁签字？", ("张掖市", 50), "由市长签署"),
+    ("攀枝花向市人大提的议案谁签名？", ("攀枝花市", 51), "由市长签署"),
     ("平凉某新建大桥想请市长题写桥名，可以吗？", ("平凉市", 98), "不为地方、单位、企业、个人或各类风景名胜区"),
     # 在北京 is where the mayor stays, said as 在外地 (外出), not a place whose rules are asked about
     ("张掖市长这周在北京，政府这边有急事找谁？", ("张掖市", 10), "由负责常务工作的副市长主持政府工作"),
@@ -910,7 +911,7 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     # their 转请核批, 吵得不可开交/不签字 their 分歧, 热搜/网友 their 舆论, 红毯/文工团 their 红地毯 and 文艺表演,
     # 老婆 their 特定关系人, 注水 their 虚报浮夸, 工作动态 their 简报, 稳评 their 评估论证, 政府令 their 命令 and
     # 规章, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文 their 下行文, 苹果 their 送礼, 周年庆 their 庆典,
-    # 告个假 their 请假, 记录稿 their 纪要, 签字 their 签署
+    # 告个假 their 请假, 记录稿 their 纪要, 签字 and 签名 their 签署
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -394,7 +394,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
         # the person's own rule stands next to the one the earlier question asked for (another role's days)
         contrast = person if intent.answer is None or intent.answer.search(hit.article.text) else ""
         for index, sentence in enumerate(sentences):
-            if sentence.endswith("：") or not _answers(sentence, _lead(sentences, index), intent, topics, acts, contrast):
+            lead = _lead(sentences, index)
+            if sentence.endswith("：") or not _answers(sentence, lead, intent, topics, acts, contrast):
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
                 occurs(subject, sentence[:SUBJECT_SPAN + len(subject)]) for subject in subjects)

@@ -138,7 +138,9 @@ BUREAU = re.compile(r"[^\s，。？、大]局(?!长)")
 COUNTY_BUREAU = re.compile(r"[县区][\u4e00-\u9fff]{1,4}?局(?!长)")
 # "市长去北京了，常务会谁来主持？": who leads while someone is away is whoever stands in for them
 # (代行…职责, 外出期间由负责常务工作的副市长主持).
-AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|国外|境外|请假|休假|住院|生病|病了|年假|事假|离[攀忻市县]|下乡|开[^，。？]{0,2}天会|[人党]代会|在外头|在外面|跑项目|招商|挂职|出门|在省[城上里]|(?:去|到|在)[^，。？]{0,6}(?:学习|培训|开会)")
+AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|国外|境外|请假|休假|住院|生病|病了|年假|事假|离[攀忻市县]|下乡"
+                  r"|开[^，。？]{0,2}天会|[人党]代会|在外头|在外面|跑项目|招商|挂职|出门|在省[城上里]"
+                  r"|(?:去|到|在)[^，。？]{0,6}(?:学习|培训|开会)")
 # "市长的主要任务是什么？": a role's duties are what the rules say it leads or is responsible for (负责, 领导), not
 # the 主要任务 of the meetings it chairs.
 _ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|管什么|管哪些)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .keyword import (AWAY, BM25, COUNTY_BUREAU, DOCUMENTS, asks_who_stands_in, document_routes, domain_terms,
+from .keyword import (AWAY, BM25, COUNTY_BUREAU, DOCUMENTS, asks_who_stands_in, domain_terms, readings,
                       said_phrases, stand_in_words, tokenize, unbracket)
 from .matching import normalize
 from .numerals import NUMERAL_CHARS
@@ -57,10 +57,11 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
         for concept in found:
             if any(AWAY.search(word) for word in concept):
                 concept.update(stand_in_words(question))
-    for route, words in document_routes(question):  # one concept, which no word for a document states alone
-        said_route = [concept for concept in found if any(word in route for word in concept)]
-        going = {word for concept in said_route for word in concept if word not in DOCUMENTS}
-        found = [concept for concept in found if concept not in said_route] + [{*words, *going}]
+    for said, reading in readings(question):  # one concept, which no word for a document states alone
+        read = [concept for concept in found if any(word in said for word in concept)]
+        going = {word for concept in read for word in concept if word not in DOCUMENTS}
+        found = [concept for concept in found if concept not in read]
+        found.append(set(reading.stated_by or {*reading.terms, *going}))
     if _MUST_SEND.search(question):
         found = [{*(word for word in concept if word in question), *_ATTENDING} if "派人" in concept
                  else concept for concept in found]

@@ -147,21 +147,44 @@ _ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 # "气象局要执行市政府工作规则吗？": whether a body is bound by the rules is what their 适用 article says.
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则|工作规则[^，。？]{0,4}(?:约束|管|适用)")
-# Which way a document goes, in the words the rules use for it: a government's own document to the level
-# above is an 上行文 ("县政府往上级报的文件"); whoever is first shown what comes down from above is the head
-# ("部委来的件先送谁？": 国家部委公文和…领导重要批示，原则上第一时间报市长阅批).
 DOCUMENTS = frozenset({"文件", "公文", "报告", "稿子", "件", "文", "请示"})
 _DOCUMENT = "(?:" + "|".join(sorted(DOCUMENTS, key=len, reverse=True)) + ")"
-# the government whose rules are asked (a named county's, 临泽县政府, is not it) sending a document up
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A phrasing that only its sentence shape gives away, read in the rules' words."""
+
+    pattern: re.Pattern[str]
+    terms: tuple[str, ...]  # searched for at full weight
+    # the words that state it in the coverage check; empty: its terms or the words said in it
+    stated_by: frozenset[str] = frozenset()
+    read_when_away: bool = True  # False: a question asking who stands in for the one away is not this one
+
+
+# Which way a document goes: a government's own document to the level above is an 上行文 ("县政府往上级报的
+# 文件"), but a named county's (临泽县政府) is not the one whose rules are asked.
 _SENT_UP = (r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}"
             r"(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))" rf"[^，。？]{{0,8}}?{_DOCUMENT}")
-# a document or instruction from above (not one sent there: 向上级, 往省里), asked who sees it first rather
-# than how to carry it out ("中央文件到了，落实情况要不要报告？")
+# Whoever is first shown what comes down from above is the head ("部委来的件先送谁？": 国家部委公文和…领导重要
+# 批示，原则上第一时间报市长阅批); not a document sent there (向上级, 往省里), nor asked how to carry it out
+# ("中央文件到了，落实情况要不要报告？").
 _FROM_ABOVE_SEEN_FIRST = (r"(?<![向往给报])(?:中央|国务院|部委|中办|国办|省[里委长上]|省领导|上面|上头|上级)"
                           rf"[^，。？]{{0,8}}?(?:批示|{_DOCUMENT})"
                           r"(?=.*?(?:谁|哪位|哪个|首阅|第一时间|头一个|最先|先[送给报呈拿递往]|[市县]长[^，。？]{0,4}看))")
-DOCUMENT_ROUTES = ((re.compile(_SENT_UP), ("上行文",)),
-                   (re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")))
+# Who heads a government or a bureau ("市政府里头谁是一号人物？", "局里的大事小情谁拍板？") is what its
+# 负责制 says, not who decides one matter: 市长负责制 for the government, 局长负责制 or 主要负责同志领导本部门的
+# 工作 for a bureau; while the head is away ("市长在外面跑，市政府谁当家？"), whoever stands in.
+_WHO_HEADS = (r"(?:里头|里面|里|到底|最后|最终|究竟|平时|平常|日常|的大事小情|大事小情|的事|出了事)*[，,]?由?(?:谁|哪个|哪位)"
+              r"(?:是|来|在)?(?:说了算|拍板|当家|做主|一号人物|班长|老大|负总责|管总|掌舵|领导)")
+READINGS = (
+    Reading(re.compile(_SENT_UP), ("上行文",)),
+    Reading(re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")),
+    Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁"), ("负责制", "市长", "县长"),
+            frozenset({"市长负责制", "县长负责制"}), read_when_away=False),
+    Reading(re.compile(rf"(?:局|部门|单位){_WHO_HEADS}"), ("负责制", "本部门", "领导", "主要负责同志"),
+            frozenset({"负责制", "本部门"}), read_when_away=False),
+)
 # The rules' words for standing in. The executive deputy stands in for the head only: a deputy away
 # ("副市长出差了，他的活动谁顶上？") is stood in for by someone else (互为AB角的…代行).
 _FOR_THE_HEAD = ("负责常务工作的副市长", "负责常务工作的副县长")
@@ -193,8 +216,8 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("部门", EXPANSION_WEIGHT)
     if COUNTY_BUREAU.search(question):
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
-    for _, words in document_routes(question):
-        terms.update(dict.fromkeys(words, 1.0))
+    for _, reading in readings(question):
+        terms.update(dict.fromkeys(reading.terms, 1.0))
     if asks_who_stands_in(question):
         terms.update(dict.fromkeys(stand_in_words(question), 1.0))
     bound = _BOUND_BY_THE_RULES.search(question)
@@ -205,9 +228,11 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
     return terms
 
 
-def document_routes(question: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The words saying which way a document goes ("县政府往上级报的文件"), each with the rules' words for it."""
-    return [(said.group(0), words) for pattern, words in DOCUMENT_ROUTES if (said := pattern.search(question))]
+def readings(question: str) -> list[tuple[str, Reading]]:
+    """The words of the question that a reading reads ("县政府往上级报的文件"), each with its reading."""
+    away = asks_who_stands_in(question)
+    return [(said.group(0), reading) for reading in READINGS
+            if (reading.read_when_away or not away) and (said := reading.pattern.search(question))]
 
 
 def asks_role_duties(question: str) -> bool:

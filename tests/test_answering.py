@@ -565,6 +565,21 @@ def test_which_way_a_document_goes_decides_the_article(assistant: Assistant, que
     assert_cites(assistant.ask(question), key, fact)
 
 
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("平凉市政府里头谁是一号人物？", ("平凉市", 9), "市长负责制"),
+    ("庄浪县政府出了事，板子最终打在谁身上？", ("庄浪县", 9), "县长负责制"),
+    ("攀枝花市政府里谁是一号人物？", ("攀枝花市", 6), "市长负责制"),
+    ("张掖我们局到底谁说了算？", ("张掖市", 11), "领导本部门的工作"),
+    ("攀枝花局里的大事小情谁拍板？", ("攀枝花市", 11), "局长负责制"),
+    ("平凉局里的大事小情谁拍板？", ("平凉市", 14), "局长、主任负责制"),
+    # while the head is away, whoever stands in
+    ("平凉市长这一礼拜都在外头跑项目，市政府谁当家？", ("平凉市", 13), "负责常务工作的副市长"),
+])
+def test_who_heads_a_government_or_bureau_is_its_responsibility_system(assistant: Assistant, question: str,
+                                                                      key: tuple[str, int], fact: str) -> None:
+    assert_cites(assistant.ask(question), key, fact)
+
+
 @pytest.mark.parametrize(("question", "key"), [
     ("平凉中央文件到了，落实情况要不要回头报告？", ("平凉市", 86)),
     ("攀枝花省里文件下来，我们的配套文件多久出？", ("攀枝花市", 53)),

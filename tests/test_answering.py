@@ -908,6 +908,15 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("庄浪往乡镇发的文哪个领导签？", ("庄浪县", 68), "由分管副县长签发"),
     ("平凉县里来办事的人给我们带了几箱苹果，能收吗？", ("平凉市", 92), "不得接受送礼和宴请"),
     ("攀枝花企业搞周年庆，能请副市长去吗？", ("攀枝花市", 56), "庆典"),
+    ("平凉副市长出门条子给谁？", ("平凉市", 79), "向市长请假"),
+    ("平凉有个局的红头文件跟法律冲突了，谁来撤？", ("平凉市", 29), "予以撤销"),
+    ("庄浪大事的件最后到谁那？", ("庄浪县", 65), "重大事项报县长审批"),
+    ("张掖开完会的记录谁点头发？", ("张掖市", 46), "由会议主持人签发"),
+    ("庄浪县部门吵架了，谁出来劝和？", ("庄浪县", 62), "分管副县长应主动加强协调"),
+    ("张掖市政府拍板大事前要听哪些人的？", ("张掖市", 25), "专家学者"),
+    ("忻州上会的件谁批了才能印？", ("忻州市", 22), "会议文件由市长批印"),
+    ("攀枝花副市长要是开不了全体会，找谁请？", ("攀枝花市", 43), "向市长请假"),
+    ("分管城建的副市长常务会那天要去住建部汇报，张掖他得跟谁吱一声？", ("张掖市", 45), "向会议主持人请假"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
@@ -919,7 +928,9 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     # their 转请核批, 吵得不可开交/不签字 their 分歧, 热搜/网友 their 舆论, 红毯/文工团 their 红地毯 and 文艺表演,
     # 老婆 their 特定关系人, 注水 their 虚报浮夸, 工作动态 their 简报, 稳评 their 评估论证, 政府令 their 命令 and
     # 规章, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文 their 下行文, 苹果 their 送礼, 周年庆 their 庆典,
-    # 告个假 their 请假, 记录稿 their 纪要, 签字 and 签名 their 签署
+    # 告个假 their 请假, 记录稿 their 纪要, 签字 and 签名 their 签署, 出门条子 their 请假, 跟法律冲突 their 违反,
+    # 谁来撤 their 撤销, 最后到谁那 their 审批, 开完会的记录 their 纪要, 吵架/劝和 their 分歧 and 协调, 拍板大事前
+    # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -917,6 +917,9 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("忻州上会的件谁批了才能印？", ("忻州市", 22), "会议文件由市长批印"),
     ("攀枝花副市长要是开不了全体会，找谁请？", ("攀枝花市", 43), "向市长请假"),
     ("分管城建的副市长常务会那天要去住建部汇报，张掖他得跟谁吱一声？", ("张掖市", 45), "向会议主持人请假"),
+    ("攀枝花秘书长是帮谁干活的？", ("攀枝花市", 6), "协助市长工作"),
+    ("张掖领导去县里谁排日程？", ("张掖市", 65), "由市政府办公室统一安排"),
+    ("攀枝花文件过时了谁负责清，清完报谁？", ("攀枝花市", 25), "进行清理"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
@@ -930,7 +933,8 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     # 规章, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文 their 下行文, 苹果 their 送礼, 周年庆 their 庆典,
     # 告个假 their 请假, 记录稿 their 纪要, 签字 and 签名 their 签署, 出门条子 their 请假, 跟法律冲突 their 违反,
     # 谁来撤 their 撤销, 最后到谁那 their 审批, 开完会的记录 their 纪要, 吵架/劝和 their 分歧 and 协调, 拍板大事前
-    # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假
+    # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假, 帮谁干活 their 协助, 排日程
+    # their 公务活动由…统一安排, 负责清 their 清理
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -922,6 +922,8 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("攀枝花文件过时了谁负责清，清完报谁？", ("攀枝花市", 25), "进行清理"),
     ("张掖市政府平常那些杂事谁张罗？", ("张掖市", 9), "负责处理市政府的日常工作"),
     ("平凉市政府往上报给省政府的文件，签之前谁先过目？", ("平凉市", 71), "经秘书长、分管副市长审核后"),
+    ("庄浪某个局的文件跟上面的规定打架，县政府怎么处理？", ("庄浪县", 26), "予以撤销"),
+    ("张掖市政府定的事谁来盯？", ("张掖市", 27), "加强督促检查"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
@@ -936,7 +938,8 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     # 告个假 their 请假, 记录稿 their 纪要, 签字 and 签名 their 签署, 出门条子 their 请假, 跟法律冲突 their 违反,
     # 谁来撤 their 撤销, 最后到谁那 their 审批, 开完会的记录 their 纪要, 吵架/劝和 their 分歧 and 协调, 拍板大事前
     # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假, 帮谁干活 their 协助, 排日程
-    # their 公务活动由…统一安排, 负责清 their 清理, 杂事 their 日常工作, 过目 their 审核
+    # their 公务活动由…统一安排, 负责清 their 清理, 杂事 their 日常工作, 过目 their 审核, 跟上面的规定打架
+    # their 违反有关规定, 谁来盯 their 督促检查
     assert_cites(assistant.ask(question), key, fact)
 
 
@@ -949,6 +952,7 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     ("攀枝花市长下个月要去国外考察半个月，这段时间市里的事谁替他拍板？", ("攀枝花市", 10)),
     ("攀枝花市长这礼拜带队去长三角招商，这段时间谁代市长履职？", ("攀枝花市", 10)),
     ("忻州市长这两周在省委党校封闭培训，手机都收了，县里几个急事要人拍板，谁代行市长职务？", ("忻州市", 5)),
+    ("攀枝花老大这周去省城党校，家里谁当家？", ("攀枝花市", 10)),
 ])
 def test_who_leads_while_the_head_is_away_is_who_stands_in(assistant: Assistant, question: str,
                                                            key: tuple[str, int]) -> None:

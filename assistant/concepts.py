@@ -57,7 +57,7 @@ def concepts(question: str, merge_parts: bool = False) -> list[set[str]]:
         for concept in found:
             if any(AWAY.search(word) for word in concept):
                 concept.update(stand_in_words(question))
-    for said, reading in readings(question):  # one concept, which no word for a document states alone
+    for said, reading in readings(question):  # one concept in the rules' words; what it reads no longer counts alone
         read = [concept for concept in found if any(word in said for word in concept)]
         going = {word for concept in read for word in concept if word not in DOCUMENTS}
         found = [concept for concept in found if concept not in read]

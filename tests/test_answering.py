@@ -558,14 +558,7 @@ def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> Non
     ("庄浪部委来的件到县政府了，先送谁？", ("庄浪县", 66), "第一时间报"),
     ("平凉省里领导批的件谁先瞅？", ("平凉市", 69), "第一时间报"),
     ("平凉省里下来的红头文件，市长啥时候看？", ("平凉市", 69), "第一时间报"),
-])
-def test_which_way_a_document_goes_decides_the_article(assistant: Assistant, question: str, key: tuple[str, int],
-                                                       fact: str) -> None:
-    # a document a government sends up in its own name is an 上行文, which is what the signing rule names
-    assert_cites(assistant.ask(question), key, fact)
-
-
-@pytest.mark.parametrize(("question", "key", "fact"), [
+    # who heads a government or a bureau is what its 负责制 says
     ("平凉市政府里头谁是一号人物？", ("平凉市", 9), "市长负责制"),
     ("庄浪县政府出了事，板子最终打在谁身上？", ("庄浪县", 9), "县长负责制"),
     ("攀枝花市政府里谁是一号人物？", ("攀枝花市", 6), "市长负责制"),
@@ -575,8 +568,9 @@ def test_which_way_a_document_goes_decides_the_article(assistant: Assistant, que
     # while the head is away, whoever stands in
     ("平凉市长这一礼拜都在外头跑项目，市政府谁当家？", ("平凉市", 13), "负责常务工作的副市长"),
 ])
-def test_who_heads_a_government_or_bureau_is_its_responsibility_system(assistant: Assistant, question: str,
-                                                                      key: tuple[str, int], fact: str) -> None:
+def test_a_reading_of_the_sentence_shape_decides_the_article(assistant: Assistant, question: str,
+                                                             key: tuple[str, int], fact: str) -> None:
+    # a document a government sends up in its own name is an 上行文, which is what the signing rule names
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -166,6 +166,11 @@ class Reading:
 # 文件"), but a named county's (临泽县政府) is not the one whose rules are asked.
 _SENT_UP = (r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}"
             r"(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))" rf"[^，。？]{{0,8}}?{_DOCUMENT}")
+# …and one to the levels below is a 下行文 ("市政府给下面县区发的文件").
+_SENT_DOWN = (r"政府[^，。？]{0,2}(?:给下面|发给下面|发到下面|往下|向下|下发给|给下级|发给下级|给[县区乡镇])"
+              rf"[^，。？]{{0,8}}?{_DOCUMENT}")
+# "谁来签？" asks who signs it off: the rules say 签发 or 签署, never 签 alone.
+_WHO_SIGNS = r"(?:谁|哪位|哪个)(?:领导)?(?:来|去|能|可以|负责)?签(?![发署批字收])"
 # Whoever is first shown what comes down from above is the head ("部委来的件先送谁？": 国家部委公文和…领导重要
 # 批示，原则上第一时间报市长阅批); not a document sent there (向上级, 往省里), nor asked how to carry it out
 # ("中央文件到了，落实情况要不要报告？").
@@ -179,6 +184,8 @@ _WHO_HEADS = (r"(?:里头|里面|里|到底|最后|最终|究竟|平时|平常|�
               r"(?:是|来|在)?(?:说了算|拍板|当家|做主|一号人物|班长|老大|负总责|管总|掌舵|领导)")
 READINGS = (
     Reading(re.compile(_SENT_UP), ("上行文",)),
+    Reading(re.compile(_SENT_DOWN), ("下行文",)),
+    Reading(re.compile(_WHO_SIGNS), ("签发", "签署")),
     Reading(re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")),
     Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁"), ("负责制", "市长", "县长"),
             frozenset({"市长负责制", "县长负责制"}), read_when_away=False),

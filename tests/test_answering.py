@@ -551,6 +551,9 @@ def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> Non
     ("庄浪县政府往上级报的文件，谁最后签？", ("庄浪县", 68), "由县长签发"),
     ("庄浪县政府向上级打报告，一把手签之前要谁看？", ("庄浪县", 68), "审核后"),
     ("张掖政府往省里送的稿子，最后落谁的笔？", ("张掖市", 51), "由市长签发"),
+    # one it sends to the levels below is a 下行文, and "谁来签" asks who signs it off (签发)
+    ("张掖市政府给下面县区发的文件谁来签？", ("张掖市", 51), "下行文，由分管副市长签发"),
+    ("庄浪县政府给下面乡镇发的文件谁来签？", ("庄浪县", 68), "下行文，由分管副县长签发"),
     # a county's document to the city is no 上行文 of the city's government
     ("张掖临泽县政府给市政府报批的文件，市政府领导怎么批？", ("张掖市", 49), "呈批"),
     # what comes down from above goes first to the head, not through the office's 呈批 of what is sent up

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
-                     classify, classify_all, states_own_validity)
+                     asking_clauses, classify, classify_all, states_own_validity)
 from .concepts import LEADER_ROLES, ROLES, concept_weights, concepts, coverage, invited_roles, occurs, states
-from .keyword import (BM25, BUREAU, KeywordIndex, asks_who_stands_in, domain_terms, outside_terms, rule_terms,
+from .keyword import (AWAY, BM25, BUREAU, KeywordIndex, asks_who_stands_in, domain_terms, outside_terms, rule_terms,
                       rules_words, said, said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
 from .topics import names, names_topics, opens_with_topic, question_topics
@@ -200,6 +200,7 @@ _ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个�
 _ATTENDANCE = re.compile(r"列席|出席|参加|组成|参会|与会")
 _SITTING_IN_PEOPLE = re.compile(r"列席(?:的人|人员|的同志)")  # "列席的人能带助手吗" asks about them, not who sits in
 _ABSENT = ("不能出席", "不能参加", "不能参会", "不能到会", "请假")
+_STATES_ABSENCE = re.compile("|".join(_ABSENT))
 # "提前几天向市长请假？": what is done in advance, which the answering sentence must state in one of
 # the rules' ways (a leave is asked for, reported or filed; a document is sent up).
 _ADVANCE_ACTS = (("请假", "报告", "报备"), ("请示", "报送", "申报", "送达"))
@@ -242,11 +243,26 @@ def asked_act(question: str, intent: Intent) -> set[str]:
 _SITUATION = re.compile(r"(?:这种|这类|此类|这个|这件|该|上述)(?:情况|情形|事|问题)|这样的话")
 
 
+# "这个会一般多久开一次？": the ask is about the meeting named before it, not about the rest said there.
+_MEETING_REFERRED = re.compile(r"(?:这个|这种|这类|这次|该|这)会(?:议)?(?!议题|签)")
+
+
+def _referred_meeting(text: str) -> str:
+    """The meeting the text names last ("想排上市政府常务会，这个会…" → 常务会议), or ""."""
+    named = [(max(text.rfind(term), text.rfind(term[:-1])), term)
+             for group in question_topics(text) for term in group if term.endswith("会议")]
+    return max(named)[1] if named else ""
+
+
 def _topical_part(question: str) -> str:
     """The part of the question whose topics the answer must name: the sentences that ask, not the
     statements around them ("局里开党组会研究过了。这种文件由谁签发？"), unless they ask about the
-    situation the statement just before them describes."""
+    situation the statement just before them describes; a last clause asking about "这个会" asks
+    about the meeting named before it alone ("有个议题想排上常务会，这个会多久开一次？")."""
     asked = asked_sentences(question)
+    last = asking_clauses(question, 1)
+    if last != asked and _MEETING_REFERRED.search(last) and (meeting := _referred_meeting(asked)):
+        return f"{meeting}，{last}"
     if not _SITUATION.search(asked):
         return asked
     sentences = re.findall(r"[^。！!？?]*[。！!？?]?", question)
@@ -386,6 +402,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     person = roles[0] if other_person and len(roles) == 1 and roles[0] in LEADER_ROLES else ""
     asks_leader = intent.name == "who" and _ASKS_LEADER.search(asked) is not None
     subjects = roles + _asking_parties(asked)
+    # "全体会议都有谁参加？" is not answered by who asks whom for leave when they cannot attend
+    attending = bool(_ATTENDANCE.search(asked)) and not ABSENCE.search(asked) and not AWAY.search(asked)
     candidates: list[tuple[float, int, int, str]] = []
     considered = [(position, hit) for position, hit in enumerate(ranked) if position < TOP_ARTICLES or hit.for_the_ask]
     top_keyword = max((v for _, hit in considered for v in hit.sentence_scores.values()), default=0.0) or 1.0
@@ -396,6 +414,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
         for index, sentence in enumerate(sentences):
             lead = _lead(sentences, index)
             if sentence.endswith("：") or not _answers(sentence, lead, intent, topics, acts, contrast):
+                continue
+            if attending and _STATES_ABSENCE.search(sentence):
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
                 occurs(subject, sentence[:SUBJECT_SPAN + len(subject)]) for subject in subjects)

@@ -493,6 +493,9 @@ def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assis
     # The list of those sitting in spans sentences on both sides of the best one.
     listed = assistant.ask("攀枝花开市政府常务会，除了市长、副市长、秘书长，还有哪些单位的负责人要列席？")
     assert "市司法局" in listed.answer and "市政府研究室" in listed.answer
+    # Who attends is not answered by whom those who cannot attend ask for leave.
+    attending = assistant.ask("张掖市政府全体会议都有谁参加？")
+    assert_cites(attending, ("张掖市", 38), "市政府组成部门主要负责同志组成")
 
 
 def test_deadline_quote_goes_on_with_the_other_case(assistant: Assistant) -> None:
@@ -658,6 +661,9 @@ def test_terms_in_the_background_do_not_make_it_unanswerable(assistant: Assistan
     # 营商环境 is a term only 攀枝花's rules use, but here it is what the 方案 is about, not what is asked.
     answer = assistant.ask("我们是庄浪县商务局，准备把营商环境优化方案提交县政府常务会议研究。部门的议题要提前多久申报？")
     assert_cites(answer, ("庄浪县", 50), "提前7日申报")
+    # "这个会" asks about the meeting named before it, not about the 议题 the asker has for it
+    meeting = assistant.ask("我们局有个议题想排上平凉市政府常务会，这个会多久开一次？")
+    assert_cites(meeting, ("平凉市", 53), "每月召开2次")
     # asked, the term still shows these rules do not address it
     assert assistant.ask("庄浪县的营商环境评价由哪个部门牵头？").abstained
 

@@ -493,9 +493,12 @@ def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assis
     # The list of those sitting in spans sentences on both sides of the best one.
     listed = assistant.ask("攀枝花开市政府常务会，除了市长、副市长、秘书长，还有哪些单位的负责人要列席？")
     assert "市司法局" in listed.answer and "市政府研究室" in listed.answer
-    # Who attends is not answered by whom those who cannot attend ask for leave.
-    attending = assistant.ask("张掖市政府全体会议都有谁参加？")
-    assert_cites(attending, ("张掖市", 38), "市政府组成部门主要负责同志组成")
+    # Who attends is answered by the meeting's composition, not by whom those who cannot attend ask for
+    # leave nor by who may bring an assistant.
+    for question, key, fact in [("张掖市政府全体会议都有谁参加？", ("张掖市", 38), "市政府组成部门主要负责同志组成"),
+                                ("张掖常务会议都有谁参加？", ("张掖市", 40), "市长助理、秘书长、市政府党组成员组成"),
+                                ("庄浪常务会议都有谁参加？", ("庄浪县", 50), "由县长、副县长、办公室主任组成")]:
+        assert_cites(assistant.ask(question), key, fact)
 
 
 def test_deadline_quote_goes_on_with_the_other_case(assistant: Assistant) -> None:
@@ -912,6 +915,7 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("平凉县里来办事的人给我们带了几箱苹果，能收吗？", ("平凉市", 92), "不得接受送礼和宴请"),
     ("攀枝花企业搞周年庆，能请副市长去吗？", ("攀枝花市", 56), "庆典"),
     ("平凉副市长出门条子给谁？", ("平凉市", 79), "向市长请假"),
+    ("忻州副市长出差要提前请假吗？", ("忻州市", 45), "应事先向市长请假"),  # 事先 is how early, without a number
     ("平凉有个局的红头文件跟法律冲突了，谁来撤？", ("平凉市", 29), "予以撤销"),
     ("庄浪大事的件最后到谁那？", ("庄浪县", 65), "重大事项报县长审批"),
     ("张掖开完会的记录谁点头发？", ("张掖市", 46), "由会议主持人签发"),

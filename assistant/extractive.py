@@ -18,7 +18,7 @@ from .concepts import LEADER_ROLES, ROLES, concept_weights, concepts, coverage, 
 from .keyword import (AWAY, BM25, BUREAU, KeywordIndex, asks_who_stands_in, domain_terms, outside_terms, rule_terms,
                       rules_words, said, said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
-from .topics import names, names_topics, opens_with_topic, question_topics
+from .topics import asks_who_attends, names, names_topics, opens_with_topic, question_topics, states_composition
 from .store import StoredArticle
 
 TOP_ARTICLES = 3
@@ -33,12 +33,10 @@ ASKED_COVERAGE = 1.0
 COMPLETION_SHARE = 0.1
 COMPLETION_MAX = 2
 NAMES_SOMEONE_BONUS = 0.3
-# "常务会议都有谁参加？" is answered by the meeting's composition ("…由市长、副市长…组成"), not by a sentence
-# that only says 参加 ("参加市政府常务会议，除…可带1名助手外…").
+# For the sentence stating who makes up what a who-attends question is about: a meeting's, and the
+# government's own, which never says the 组成人员 that the sentences on their duties say throughout.
 COMPOSITION_BONUS = 0.6
-_ASKS_WHO_ATTENDS = re.compile(r"(?:谁|哪些人|哪些领导|什么人)[^，。？]{0,3}(?:参加|出席|参会|与会|组成)"
-                               r"|(?:参加|出席|参会|与会|组成)[^，。？]{0,4}(?:谁|哪些人|哪些领导|什么人)|组成人员|成员")
-_COMPOSITION = re.compile(r"由[^。；]{2,80}?组成")
+GOVERNMENT_COMPOSITION_BONUS = 1.5
 # A question on a procedure (PROCEDURE) is answered by its steps, up to STEPS more sentences.
 STEPS = 3
 STEP_RATIO = 0.5
@@ -410,7 +408,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     subjects = roles + _asking_parties(asked)
     # "全体会议都有谁参加？" is not answered by who asks whom for leave when they cannot attend
     attending = bool(_ATTENDANCE.search(asked)) and not ABSENCE.search(asked) and not AWAY.search(asked)
-    asks_attendees = attending and _ASKS_WHO_ATTENDS.search(asked) is not None
+    asks_attendees = asks_who_attends(asked)
     candidates: list[tuple[float, int, int, str]] = []
     considered = [(position, hit) for position, hit in enumerate(ranked) if position < TOP_ARTICLES or hit.for_the_ask]
     top_keyword = max((v for _, hit in considered for v in hit.sentence_scores.values()), default=0.0) or 1.0
@@ -426,7 +424,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
                 occurs(subject, sentence[:SUBJECT_SPAN + len(subject)]) for subject in subjects)
-            if roles and not about and _opens_with_other_role(sentence, roles):
+            composition = asks_attendees and states_composition(sentence, topics, about)
+            if roles and not about and not composition and _opens_with_other_role(sentence, roles):
                 continue
             if person and _subject_role(sentence) not in ("", person):  # "副县长…向县长请假" is not on the 县长
                 continue
@@ -440,7 +439,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                      - (OTHER_CASE_PENALTY if set_aside and set_aside >= _roles_named(sentence) != set() else 0.0)
                      + (NAMES_SOMEONE_BONUS if intent.name == "who" and _names_someone(sentence) else 0.0)
                      + (NAMES_SOMEONE_BONUS if asks_leader and _names_a_leader(sentence) else 0.0)
-                     + (COMPOSITION_BONUS if asks_attendees and about and _COMPOSITION.search(sentence) else 0.0)
+                     + ((COMPOSITION_BONUS if topics else GOVERNMENT_COMPOSITION_BONUS) if composition else 0.0)
                      + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))
     candidates.sort(key=lambda candidate: -candidate[0])

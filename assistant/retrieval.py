@@ -22,13 +22,14 @@ from .concepts import LEADER_ROLES, concepts, coverage
 from .intent import GENERAL, Intent, about_the_rules, asked_sentences, asking_clauses, states_own_validity
 from .keyword import KeywordIndex, asks_role_duties, query_terms, split_sentences
 from .store import StoredArticle
-from .topics import opens_with_topic, question_topics
+from .topics import asks_who_attends, opens_with_topic, question_topics, states_composition
 
 # Weights of the normalised signals in the fused score (tuned on the eval set's dev split).
 WEIGHTS = {"article": 0.5, "sentence": 1.0, "second_sentence": 0.2, "dense": 0.3}
 INTENT_BONUS = 0.3  # added to a sentence's normalised score when it matches what the question asks for
 SUBJECT_BONUS = 0.3  # added when the sentence starts with a topic of the question ("县政府全体会议由…")
 SUBJECT_SPAN = 10
+COMPOSITION_BONUS = 0.5  # added to the sentence stating who makes up what a who-attends question is about
 VALIDITY_BONUS = 1.0  # added to the rules' own 施行/废止 sentence when a question asks about the rules' validity
 DENSE_K = 20
 # The RERANK_POOL best are reranked by how much of the question's concepts (synonym-aware, idf-weighted,
@@ -100,6 +101,7 @@ class HybridSearch:
         terms = self._terms(query)
         topics = question_topics(query)
         own_validity = about_the_rules(query, intent)
+        attendees = asks_who_attends(query)
         fused: dict[int, float] = defaultdict(float)
         sentence_scores: dict[int, dict[str, float]] = defaultdict(dict)
         if self.use_keywords and terms:
@@ -116,9 +118,10 @@ class HybridSearch:
                 matches = intent.answer is not None and intent.answer.search(sentence.text)
                 about = opens_with_topic(sentence.text, topics, SUBJECT_SPAN)
                 validity = own_validity and states_own_validity(sentence.text)
+                composition = attendees and states_composition(sentence.text, topics, about)
                 per_article[sentence.article].append(
                     value / top_sentence + (INTENT_BONUS if matches else 0.0) + (SUBJECT_BONUS if about else 0.0)
-                    + (VALIDITY_BONUS if validity else 0.0))
+                    + (VALIDITY_BONUS if validity else 0.0) + (COMPOSITION_BONUS if composition else 0.0))
             for index, values in per_article.items():
                 values.sort(reverse=True)
                 fused[index] += WEIGHTS["sentence"] * values[0]

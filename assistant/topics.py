@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from .intent import ABSENCE
 from .keyword import AWAY, asks_who_stands_in, data_lines, said_phrases, stand_in_words, synonyms
 
 
@@ -63,6 +64,29 @@ def question_topics(question: str) -> list[frozenset[str]]:
         groups = [group | frozenset(stand_in_words(question)) if any(AWAY.search(term) for term in group) else group
                   for group in groups]
     return groups
+
+
+# Who attends or makes up a meeting or the government ("常务会议都有谁参加？", "市政府组成人员有哪些？"): the
+# sentence stating its composition ("…由市长、副市长…组成") answers, not one that only says 参加 ("参加市政府
+# 常务会议，除…可带1名助手外…") or speaks of its 组成人员.
+_ASKS_WHO_ATTENDS = re.compile(r"(?:谁|哪些人|哪些领导|什么人)[^，。？]{0,3}(?:参加|出席|参会|与会|组成)"
+                               r"|(?:参加|出席|参会|与会|组成|成员)[^，。？]{0,5}(?:谁|哪些人|哪些领导|什么人|有哪些|是哪些)"
+                               r"|组成人员[^，。？]{0,4}(?:不一样|不同|区别|差别|一样吗)")  # compared between places
+_COMPOSITION = re.compile(r"由[^。；]{2,80}?组成")
+_GOVERNMENT_COMPOSITION = re.compile(r"[市县]政府由[^。；]{2,80}?组成")  # "市政府由下列人员组成：…"
+
+
+def asks_who_attends(question: str) -> bool:
+    """Whether the question asks who attends or makes up something, not about someone who cannot attend."""
+    return bool(_ASKS_WHO_ATTENDS.search(question)) and not ABSENCE.search(question) and not AWAY.search(question)
+
+
+def states_composition(sentence: str, topics: list[frozenset[str]], about: bool) -> bool:
+    """Whether the sentence states who makes up what the question is about: the meeting it opens with
+    (``about``), or the government itself when the question names no meeting."""
+    if topics:
+        return about and _COMPOSITION.search(sentence) is not None
+    return _GOVERNMENT_COMPOSITION.match(sentence) is not None
 
 
 _ANY_MEETING = ("有关会议", "各类会议", "各种会议")

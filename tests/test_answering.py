@@ -497,7 +497,11 @@ def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assis
     # leave nor by who may bring an assistant.
     for question, key, fact in [("张掖市政府全体会议都有谁参加？", ("张掖市", 38), "市政府组成部门主要负责同志组成"),
                                 ("张掖常务会议都有谁参加？", ("张掖市", 40), "市长助理、秘书长、市政府党组成员组成"),
-                                ("庄浪常务会议都有谁参加？", ("庄浪县", 50), "由县长、副县长、办公室主任组成")]:
+                                ("庄浪常务会议都有谁参加？", ("庄浪县", 50), "由县长、副县长、办公室主任组成"),
+                                # the government's own, which never says the 组成人员 its duties speak of
+                                ("平凉市政府组成人员有哪些？", ("平凉市", 8), "市政府由下列人员组成"),
+                                ("攀枝花市政府组成人员有哪些？", ("攀枝花市", 4), "局长（主任）组成"),
+                                ("忻州市政府组成人员都有谁？", ("忻州市", 4), "市政府组成部门主要负责人组成")]:
         assert_cites(assistant.ask(question), key, fact)
 
 

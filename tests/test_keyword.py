@@ -7,6 +7,7 @@ import pytest
 from assistant.concepts import concepts, occurs
 from assistant.config import PROJECT_ROOT
 from assistant.keyword import EXPANSION_WEIGHT, outside_terms, query_terms, said, unbracket
+from assistant.topics import asks_who_attends
 
 
 @pytest.mark.parametrize(("phrase", "question", "expected"), [
@@ -83,3 +84,16 @@ def test_a_word_and_its_parts_are_one_concept_when_merged() -> None:
     question = "想通知各县区政府分管负责人来参加"
     assert {"各县区", "各县", "县区"} in concepts(question, merge_parts=True)
     assert {"各县区"} in concepts(question) and {"县区"} in concepts(question)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("张掖常务会议都有谁参加？", True),
+    ("忻州市政府开全体会，正式的组成人员都包括谁？", True),
+    ("平凉和张掖的市政府组成人员有啥不一样？", True),
+    # what the rules require of the 组成人员, or of someone away, is no question of who attends
+    ("平凉市政府组成人员每年至少要牵头搞几个重大课题研究？", False),
+    ("庄浪县政府常务会议至少得有多少组成人员到场才能开？", False),
+    ("平凉市长办公会我们局长参加不了，谁去？", False),
+])
+def test_who_attends_is_asked_by_who_and_a_way_of_taking_part(question: str, expected: bool) -> None:
+    assert asks_who_attends(question) is expected

@@ -409,6 +409,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     # "全体会议都有谁参加？" is not answered by who asks whom for leave when they cannot attend
     attending = bool(_ATTENDANCE.search(asked)) and not ABSENCE.search(asked) and not AWAY.search(asked)
     asks_attendees = asks_who_attends(asked)
+    rules_validity = about_the_rules(asked, intent)
     candidates: list[tuple[float, int, int, str]] = []
     considered = [(position, hit) for position, hit in enumerate(ranked) if position < TOP_ARTICLES or hit.for_the_ask]
     top_keyword = max((v for _, hit in considered for v in hit.sentence_scores.values()), default=0.0) or 1.0
@@ -421,6 +422,8 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             if sentence.endswith("：") or not _answers(sentence, lead, intent, topics, acts, contrast):
                 continue
             if attending and _STATES_ABSENCE.search(sentence):
+                continue
+            if rules_validity and not states_own_validity(sentence):  # not when a 规范性文件 takes effect
                 continue
             about = opens_with_topic(sentence, topics, SUBJECT_SPAN) or any(
                 occurs(subject, sentence[:SUBJECT_SPAN + len(subject)]) for subject in subjects)

@@ -469,6 +469,10 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                and not s.endswith("：") and not _case_set_aside(question_concepts, intent, sentence, s)
                ][:STEPS if steps else 1]
     finding.article = article
+    listed = asked_list(sentences, asked)
+    if listed:
+        finding.quote = join_quote([(i, sentences[i]) for i in sorted(listed)])
+        return finding
     chosen = complete({index, *(i for i, _ in seconds), *_own_case(sentences, subjects)}, sentences,
                       question_concepts, keyword.article_bm25)
     chosen = continue_list(chosen, sentences, intent, question_concepts)
@@ -515,6 +519,24 @@ def _absence_topics(topics: list[frozenset[str]], focus: str) -> list[frozenset[
         return topics
     return [group for group in topics
             if any(term.endswith("会议") or names(term, focus) for term in group)]
+
+
+# "…会议的主要任务是：" and the enumerated items after it.
+_LIST_LEAD = re.compile(r"(主要任务|主要职责|职责|任务)(?:是|包括|有)?：$")
+_LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]|\d+[.、．]")
+
+
+def asked_list(sentences: list[str], question: str) -> set[int]:
+    """The lead the question asks about ("全体会议的主要任务是什么？": "…主要任务是：") with its enumerated
+    items, or nothing."""
+    for index, sentence in enumerate(sentences):
+        lead = _LIST_LEAD.search(sentence)
+        if lead and lead.group(1) in question:
+            items = [i for i in range(index + 1, len(sentences)) if _LIST_ITEM.match(sentences[i])]
+            run = [i for n, i in enumerate(items) if i == index + 1 + n]
+            if run:
+                return {index, *run}
+    return set()
 
 
 def _lead(sentences: list[str], index: int) -> str:

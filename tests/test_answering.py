@@ -661,6 +661,16 @@ def test_a_kind_of_what_the_rules_name_is_covered(assistant: Assistant) -> None:
     assert_cites(answer, ("庄浪县", 76), "提前3天向县长请假")
 
 
+@pytest.mark.parametrize(("question", "key", "items"), [
+    ("忻州市政府全体会议的主要任务是什么？", ("忻州市", 20), ("主要任务是：", "（一）讨论、决定政府工作报告", "（二）部署市政府的重要工作")),
+    ("庄浪县长办公会议主要任务是什么？", ("庄浪县", 51), ("（一）研究讨论县政府重点工作推进", "（三）研究其他需要县长办公会议研究的事项")),
+])
+def test_a_list_asked_for_is_quoted_with_all_its_items(assistant: Assistant, question: str, key: tuple[str, int],
+                                                       items: tuple[str, ...]) -> None:
+    # not the meeting's composition, nor its last item alone
+    assert_cites(assistant.ask(question), key, *items)
+
+
 def test_procedure_is_answered_with_its_steps(assistant: Assistant) -> None:
     answer = assistant.ask("我们局提请平凉市政府制发行政规范性文件，除了文件本身还要报送哪些材料？")
     assert_cites(answer, ("平凉市", 67), "政策解读材料", "舆情应对方案")

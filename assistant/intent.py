@@ -70,6 +70,10 @@ _TABLE = (
      r"施行|执行"),
     ("frequency", r"多久.{0,3}[开召]|几次|几回|多少次|频次|频率|多长时间.{0,3}[开召]|(?:多久|多长时间|每隔|隔多).{0,8}一[次回]|[开召]一[次回]|加开|增开|开几|一年.{0,4}[开召]|一个月.{0,4}[开召]|每.{1,3}[开召]|定期",
      rf"{_COUNT}次|{_COUNT}个?月|每[年月周季]|每半年|每两周|随时召开|随时增开|临时召开|定期|频次"),
+    # whether beforehand at all ("出差要提前请假吗？"): 事先 answers as well as a number of days
+    ("beforehand", r"(?:要|需要|得|必须|用|应该|应当)提前(?!几|多少|多久|多长|做|准备|干)[^，。？]{0,8}?(?:吗|(?<!什)么|嘛)"
+                   r"|(?:要不要|需不需要|用不用|是否需?要?)提前(?!几|多少|多久|多长|做|准备|干)",
+     rf"提前|事先|事前|会前|之前|前{_COUNT}个?(?:工作日|日|天|小时|周)"),
     # how early: "报送时限前15日", "提前3天"; and a number of days that is no advance notice ("休几天")
     ("advance", _NOT_UNABLE + r"提前(?:几|多少|多久|多长)",
      rf"前{_COUNT}个?(?:工作日|日|天|小时|周)"),
@@ -77,7 +81,7 @@ _TABLE = (
      rf"(?<!第)(?<!提前){_WHOLE_COUNT}个?(?:工作日|日|天|小时|周)"),
     ("deadline", _ASKED_DAYS + r"|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|"
      + _NOT_UNABLE + r"提前(?!做|准备|干)|几小时|多少小时|截止|几日",
-     rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周|月)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前|事先|事前|逾期"),
+     rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周|月)|当日|当天|日内|及时|提前|上旬|中旬|下旬|会前|期限内|之前|逾期"),
     ("number", r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少",
      r"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下"),
     ("who", r"谁|哪位|哪个领导|什么人|哪个部门|哪个单位|由哪|哪些领导|什么领导|负责人是|(?:怎么|如何)(?:确?定|决定)",
@@ -88,7 +92,7 @@ _TABLE = (
 # Validity of a document (废止, 施行): recognised by a topic word, not by how the question asks.
 VALIDITY = _TOPICAL = frozenset({"repealed", "effective"})
 # Question types a quantity already stated in the question does not ask for ("提前3天" → not days).
-TIME_LIMITS = ("advance", "days", "deadline")
+TIME_LIMITS = ("beforehand", "advance", "days", "deadline")
 # A count stated in the question: 3天, 三天; not 一 (开一次, 隔多久一次 ask rather than state).
 _STATED_COUNT = r"(?:\d+|[二两三四五六七八九十][一二三四五六七八九十]*)"
 _STATED_UNITS = {"工作日": TIME_LIMITS, "日": TIME_LIMITS, "天": TIME_LIMITS, "小时": TIME_LIMITS, "次": ("frequency",)}

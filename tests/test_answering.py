@@ -531,6 +531,8 @@ def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
     ("平凉市直部门一把手休年假，一年能休几天？", "平凉市"),
     ("庄浪县政府部门实行24小时值班，每班至少要安排几个人？", "庄浪县"),
     ("平凉市政府常务会议最少要到几个人才能开？", "平凉市"),  # no quorum; "带1名助手" is no answer
+    # 事先请示 says nothing of how long after publication a 规范性文件 is filed
+    ("平凉规范性文件发布后要在多长时间内备案？", "平凉市"),
     # 张掖's rules do not say when they take effect; 20 says when a 规范性文件 does
     ("张掖市政府工作规则什么时候开始施行？", "张掖市"),
 ])
@@ -931,7 +933,7 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("平凉县里来办事的人给我们带了几箱苹果，能收吗？", ("平凉市", 92), "不得接受送礼和宴请"),
     ("攀枝花企业搞周年庆，能请副市长去吗？", ("攀枝花市", 56), "庆典"),
     ("平凉副市长出门条子给谁？", ("平凉市", 79), "向市长请假"),
-    ("忻州副市长出差要提前请假吗？", ("忻州市", 45), "应事先向市长请假"),  # 事先 is how early, without a number
+    ("忻州副市长出差要提前请假吗？", ("忻州市", 45), "应事先向市长请假"),  # whether beforehand: 事先 says so
     ("张掖市政府的工作原则是什么？", ("张掖市", 3), "执政为民"),  # the rules' 准则, not 原则上
     ("平凉有个局的红头文件跟法律冲突了，谁来撤？", ("平凉市", 29), "予以撤销"),
     ("庄浪大事的件最后到谁那？", ("庄浪县", 65), "重大事项报县长审批"),

@@ -14,6 +14,9 @@ from assistant.intent import asked_sentences, asking_clauses, classify
     # Being unable to give notice asks what to do, not how early.
     ("副县长临时陪同调研，来不及按正常程序提前请假，怎么处理？", "general"),
     ("副县长出差要提前几天请假？", "advance"),
+    ("副市长出差要提前请假吗？", "beforehand"),  # whether beforehand at all, which 事先 answers
+    ("规范性文件发布后要在多长时间内备案？", "deadline"),
+    ("要是陪着县长下乡调研呢，也得提前三天书面报告吗？", "general"),  # the three days are stated
     ("局长过几天要出趟远门，请假这事该怎么往上报？", "general"),  # 过几天: a time, not an ask
     ("县区政府准备开展督查检查考核，需要提前做什么？", "general"),
     # A last clause on the procedure asks for it, whatever the scene before it names.

@@ -531,6 +531,9 @@ def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
     ("平凉市直部门一把手休年假，一年能休几天？", "平凉市"),
     ("庄浪县政府部门实行24小时值班，每班至少要安排几个人？", "庄浪县"),
     ("平凉市政府常务会议最少要到几个人才能开？", "平凉市"),  # no quorum; "带1名助手" is no answer
+    # only 忻州's rules speak of 兼任 (a leader heading a department), and none of 兼职
+    ("平凉市政府领导同志能兼任社会团体职务吗？", "平凉市"),
+    ("张掖副市长能在企业兼职吗？", "张掖市"),
     # 事先请示 says nothing of how long after publication a 规范性文件 is filed
     ("平凉规范性文件发布后要在多长时间内备案？", "平凉市"),
     # 张掖's rules do not say when they take effect; 20 says when a 规范性文件 does

@@ -14,6 +14,8 @@ from .topics import question_topics
 
 _ELLIPTICAL = re.compile(r"^(?:那么?|那个|还有|再问一下|请问)?[，,\s]*(.{1,14}?)(?:的呢|呢|又如何|怎么样|如何|怎么规定的?)?[？?。!！\s]*$")
 # "那要是涉及重大事项呢？": a condition added to the previous question, however long.
+# What a meeting is for, asked in a follow-up about another meeting.
+_LIST_ASK = re.compile(r"任务|职责")
 _CONTINUATION = re.compile(r"^(?:那么?要是|那么?如果|那么?假如|要是|如果|假如|那么?)[，,\s]*(.+?)(?:的话)?呢[？?。！!\s]*$")
 _CATEGORIES = (
     ("全体会议", "常务会议", "党组会议", "市长办公会议", "县长办公会议", "办公会议", "专题会议"),
@@ -116,6 +118,9 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             phrase = _canonical_phrase(_CONDITION_WORDS.sub("", continuation.group(1).strip()))
             if any(phrase in category for category in _CATEGORIES):  # "那如果是全体会议呢？"
                 return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
+            meeting = _meeting(phrase)
+            if meeting and _LIST_ASK.search(phrase):  # "那全体会议的主要任务呢？" asks that of another meeting
+                return Turn(question, phrase, previous.jurisdictions)
             # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
             swapped = _swap_same_kind(previous.standalone, phrase)
             return Turn(question, f"{phrase} {swapped or previous.standalone}", previous.jurisdictions, focus=phrase,

@@ -425,6 +425,9 @@ def test_follow_up_with_its_own_topic_and_ask_is_a_new_question(assistant: Assis
     history = [("平凉市政府常务会议多久开一次？", "每月召开2次")]
     agenda = assistant.ask("议题谁来定？", history=history)  # the 常务会议's 议题
     assert agenda.standalone_question == "常务会议议题谁来定？" and "秘书长核报市长确定" in agenda.answer
+    # another meeting's 主要任务 is asked anew, not how often that meeting is held
+    tasks = assistant.ask("那全体会议的主要任务呢？", history=[("忻州市政府常务会议多久开一次？", "")])
+    assert_cites(tasks, ("忻州市", 20), "（一）讨论、决定政府工作报告")
 
 
 def test_other_place_asked_about_the_same_requirement(assistant: Assistant) -> None:

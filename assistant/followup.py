@@ -118,8 +118,7 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             phrase = _canonical_phrase(_CONDITION_WORDS.sub("", continuation.group(1).strip()))
             if any(phrase in category for category in _CATEGORIES):  # "那如果是全体会议呢？"
                 return Turn(question, _replace_same_kind(previous.standalone, phrase), previous.jurisdictions)
-            meeting = _meeting(phrase)
-            if meeting and _LIST_ASK.search(phrase):  # "那全体会议的主要任务呢？" asks that of another meeting
+            if _meeting(phrase) and _LIST_ASK.search(phrase):  # "那全体会议的主要任务呢？" asks that of another meeting
                 return Turn(question, phrase, previous.jurisdictions)
             # "那市级部门的主要负责人呢？" after a question on the 副市长: another role, described.
             swapped = _swap_same_kind(previous.standalone, phrase)

@@ -537,6 +537,8 @@ def test_no_time_to_ask_ahead_asks_what_to_do(assistant: Assistant) -> None:
     # only 忻州's rules speak of 兼任 (a leader heading a department), and none of 兼职
     ("平凉市政府领导同志能兼任社会团体职务吗？", "平凉市"),
     ("张掖副市长能在企业兼职吗？", "张掖市"),
+    ("攀枝花开会能发纪念品吗？", "攀枝花市"),  # nor of 纪念品 or 迟到 (not 56's 剪彩 nor 45's leave)
+    ("张掖开会能不能迟到？", "张掖市"),
     # 事先请示 says nothing of how long after publication a 规范性文件 is filed
     ("平凉规范性文件发布后要在多长时间内备案？", "平凉市"),
     # 张掖's rules do not say when they take effect; 20 says when a 规范性文件 does

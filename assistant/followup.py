@@ -13,9 +13,9 @@ from .places import PlaceFinder
 from .topics import question_topics
 
 _ELLIPTICAL = re.compile(r"^(?:那么?|那个|还有|再问一下|请问)?[，,\s]*(.{1,14}?)(?:的呢|呢|又如何|怎么样|如何|怎么规定的?)?[？?。!！\s]*$")
-# "那要是涉及重大事项呢？": a condition added to the previous question, however long.
-# What a meeting is for, asked in a follow-up about another meeting.
+# What a meeting is for, asked in a follow-up about another meeting ("那全体会议的主要任务呢？").
 _LIST_ASK = re.compile(r"任务|职责")
+# "那要是涉及重大事项呢？": a condition added to the previous question, however long.
 _CONTINUATION = re.compile(r"^(?:那么?要是|那么?如果|那么?假如|要是|如果|假如|那么?)[，,\s]*(.+?)(?:的话)?呢[？?。！!\s]*$")
 _CATEGORIES = (
     ("全体会议", "常务会议", "党组会议", "市长办公会议", "县长办公会议", "办公会议", "专题会议"),

@@ -78,6 +78,7 @@ class HybridSearch:
         self.use_dense = use_dense
         self._index_of = {article.id: index for index, article in enumerate(keyword.articles)}
         self._embed = lru_cache(maxsize=1024)(lambda text: tuple(embedder.embed_query(text)))
+        self._validity: dict[str, tuple[int, ...]] = {}
 
     def search(self, query: str, jurisdiction: str, k: int = 5, intent: Intent = GENERAL,
                focus: str = "") -> list[Ranked]:
@@ -122,6 +123,12 @@ class HybridSearch:
                 per_article[sentence.article].append(
                     value / top_sentence + (INTENT_BONUS if matches else 0.0) + (SUBJECT_BONUS if about else 0.0)
                     + (VALIDITY_BONUS if validity else 0.0) + (COMPOSITION_BONUS if composition else 0.0))
+            # The rules' own 施行 sentence in whatever words asked ("旧的工作规则是哪个文件？"): the words naming
+            # the rules (工作规则) are stop words, so it counts as a full match.
+            if own_validity:
+                for index in self._validity_sentences(jurisdiction):
+                    if index not in sentence_hits:
+                        per_article[self.keyword.sentences[index].article].append(1.0 + VALIDITY_BONUS)
             for index, values in per_article.items():
                 values.sort(reverse=True)
                 fused[index] += WEIGHTS["sentence"] * values[0]
@@ -141,6 +148,15 @@ class HybridSearch:
             if focus_concepts:
                 fused[index] += FOCUS_WEIGHT * coverage(focus_concepts, text, bm25)
         return sorted(pool, key=fused.get, reverse=True)[:k], fused, sentence_scores
+
+    def _validity_sentences(self, jurisdiction: str) -> tuple[int, ...]:
+        """The sentences in which the jurisdiction's rules state their own taking effect or repeal."""
+        if jurisdiction not in self._validity:
+            self._validity[jurisdiction] = tuple(
+                index for index, sentence in enumerate(self.keyword.sentences)
+                if self.keyword.articles[sentence.article].jurisdiction == jurisdiction
+                and states_own_validity(sentence.text))
+        return self._validity[jurisdiction]
 
     def _with_asked_clauses(self, best: list[int], query: str, jurisdiction: str, intent: Intent) -> list[int]:
         """The ranking with its last slot given to the best article for the asking clauses alone, when

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
                      asking_clauses, classify, classify_all, states_own_validity)
 from .concepts import LEADER_ROLES, ROLES, concept_weights, concepts, coverage, invited_roles, occurs, states
-from .keyword import (AWAY, BM25, BUREAU, KeywordIndex, asks_who_stands_in, domain_terms, outside_terms, rule_terms,
+from .keyword import (BM25, BUREAU, KeywordIndex, asks_who_stands_in, domain_terms, outside_terms, rule_terms,
                       rules_words, said, said_phrases, split_sentences, synonyms, tokenize)
 from .retrieval import FOCUS_WEIGHT, SUBJECT_BONUS, SUBJECT_SPAN, Ranked
-from .topics import asks_who_attends, names, names_topics, opens_with_topic, question_topics, states_composition
+from .topics import (LIST_WORDS, asks_who_attends, away_or_absent, names, names_topics, opens_with_topic,
+                     question_topics, states_composition)
 from .store import StoredArticle
 
 TOP_ARTICLES = 3
@@ -35,7 +36,7 @@ COMPLETION_MAX = 2
 NAMES_SOMEONE_BONUS = 0.3
 # For the sentence stating who makes up what a who-attends question is about: a meeting's, and the
 # government's own, which never says the 组成人员 that the sentences on their duties say throughout.
-COMPOSITION_BONUS = 0.6
+MEETING_COMPOSITION_BONUS = 0.6
 GOVERNMENT_COMPOSITION_BONUS = 1.5
 # A question on a procedure (PROCEDURE) is answered by its steps, up to STEPS more sentences.
 STEPS = 3
@@ -407,7 +408,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     asks_leader = intent.name == "who" and _ASKS_LEADER.search(asked) is not None
     subjects = roles + _asking_parties(asked)
     # "全体会议都有谁参加？" is not answered by who asks whom for leave when they cannot attend
-    attending = bool(_ATTENDANCE.search(asked)) and not ABSENCE.search(asked) and not AWAY.search(asked)
+    attending = bool(_ATTENDANCE.search(asked)) and not away_or_absent(asked)
     asks_attendees = asks_who_attends(asked)
     rules_validity = about_the_rules(asked, intent)
     candidates: list[tuple[float, int, int, str]] = []
@@ -442,7 +443,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
                      - (OTHER_CASE_PENALTY if set_aside and set_aside >= _roles_named(sentence) != set() else 0.0)
                      + (NAMES_SOMEONE_BONUS if intent.name == "who" and _names_someone(sentence) else 0.0)
                      + (NAMES_SOMEONE_BONUS if asks_leader and _names_a_leader(sentence) else 0.0)
-                     + ((COMPOSITION_BONUS if topics else GOVERNMENT_COMPOSITION_BONUS) if composition else 0.0)
+                     + ((MEETING_COMPOSITION_BONUS if topics else GOVERNMENT_COMPOSITION_BONUS) if composition else 0.0)
                      + (FOCUS_WEIGHT * coverage(focus_concepts, sentence, keyword.article_bm25) if focus else 0.0))
             candidates.append((score, position, index, sentence))
     candidates.sort(key=lambda candidate: -candidate[0])
@@ -460,7 +461,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
     context = _with_context(sentences, index)  # a follow-up's sentence may state its own words only
     sentence_coverage = max(coverage(wanted, context, keyword.article_bm25, known_only=True)
                             for wanted in (*asked_alone, focus_concepts))
-    own_validity = about_the_rules(asked, intent) and states_own_validity(sentence)
+    own_validity = rules_validity and states_own_validity(sentence)
     if not own_validity and (finding.coverage < MIN_COVERAGE or sentence_coverage < MIN_SENTENCE_COVERAGE):
         return finding
     steps = PROCEDURE.search(asked) is not None
@@ -522,7 +523,7 @@ def _absence_topics(topics: list[frozenset[str]], focus: str) -> list[frozenset[
 
 
 # "…会议的主要任务是：" and the enumerated items after it.
-_LIST_LEAD = re.compile(r"(主要任务|主要职责|职责|任务)(?:是|包括|有)?：$")
+_LIST_LEAD = re.compile(rf"({'|'.join(LIST_WORDS)})(?:是|包括|有)?：$")
 _LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]|\d+[.、．]")
 
 

@@ -10,11 +10,11 @@ from .concepts import ROLES, concepts, occurs
 from .intent import asked_sentences, classify
 from .keyword import rules_words, synonyms, synonyms_longest_first
 from .places import PlaceFinder
-from .topics import question_topics
+from .topics import LIST_WORDS, question_topics
 
 _ELLIPTICAL = re.compile(r"^(?:那么?|那个|还有|再问一下|请问)?[，,\s]*(.{1,14}?)(?:的呢|呢|又如何|怎么样|如何|怎么规定的?)?[？?。!！\s]*$")
 # What a meeting is for, asked in a follow-up about another meeting ("那全体会议的主要任务呢？").
-_LIST_ASK = re.compile(r"任务|职责")
+_LIST_ASK = re.compile("|".join(LIST_WORDS))
 # "那要是涉及重大事项呢？": a condition added to the previous question, however long.
 _CONTINUATION = re.compile(r"^(?:那么?要是|那么?如果|那么?假如|要是|如果|假如|那么?)[，,\s]*(.+?)(?:的话)?呢[？?。！!\s]*$")
 _CATEGORIES = (

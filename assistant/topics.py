@@ -76,9 +76,18 @@ _COMPOSITION = re.compile(r"由[^。；]{2,80}?组成")
 _GOVERNMENT_COMPOSITION = re.compile(r"[市县]政府由[^。；]{2,80}?组成")  # "市政府由下列人员组成：…"
 
 
+# What a body is charged with, listed in the rules after a lead ("…会议的主要任务是："), longest first.
+LIST_WORDS = ("主要任务", "主要职责", "职责", "任务")
+
+
+def away_or_absent(question: str) -> bool:
+    """Whether the question speaks of someone who cannot attend or is away ("来不了", "出差")."""
+    return ABSENCE.search(question) is not None or AWAY.search(question) is not None
+
+
 def asks_who_attends(question: str) -> bool:
     """Whether the question asks who attends or makes up something, not about someone who cannot attend."""
-    return bool(_ASKS_WHO_ATTENDS.search(question)) and not ABSENCE.search(question) and not AWAY.search(question)
+    return bool(_ASKS_WHO_ATTENDS.search(question)) and not away_or_absent(question)
 
 
 def states_composition(sentence: str, topics: list[frozenset[str]], about: bool) -> bool:

@@ -33,6 +33,8 @@ _LISTED_AFTER = re.compile(r"^(?:和|与|及|以及|、)$")
 # rules are asked about.
 _AT_BEFORE = re.compile(r"在$")
 _EVENT_AFTER = re.compile(r"^(?:[，,。？！]|[^，。？！]{0,4}?(?:参加|参会|开会|培训|学习|出差|考察|调研|招商|办事|汇报))")
+# "去平凉市开会": a covered place travelled to, beside the one whose rules are asked about.
+_TRAVELLED_TO = re.compile(_TRAVEL_VERBS + "$")
 # "和庆阳市政府联合发文": a place acting together with the one whose rules are asked about.
 _PARTNER_BEFORE = re.compile(r"[和跟与同]$")
 _PARTNER_AFTER = re.compile(r"^[^，。？！]{0,8}?(?:联合|共同|一起|一道|联名)")
@@ -156,6 +158,9 @@ class PlaceFinder:
         if self._known is not None:
             for match in self._known.finditer(question):
                 name = next(name for alias, name in self._aliases if alias == match.group(0))
+                if self._qualifies_next(name, question, match.end()):  # 平凉市庄浪县: 庄浪县 is asked about
+                    spans.append(match.span())
+                    continue
                 below = _SUBPLACE.match(question[match.end():]) if match.group(0) == name else None
                 if below and _is_below(name, below.group(1)):
                     unknown.append(match.group(0) + below.group(1))
@@ -168,7 +173,7 @@ class PlaceFinder:
         if not known and self._issuer is not None:  # "平政发〔2021〕18号还有效吗？"
             known = list(dict.fromkeys(self._issuers[match.group(0)] for match in self._issuer.finditer(question)))
         senders = [name for name, start, end in found_at if not _SENT_TO.search(question[:start])
-                   and not _is_partner(question, start, end)]
+                   and not _TRAVELLED_TO.search(question[:start]) and not _is_partner(question, start, end)]
         others = [name for name in known if name not in senders]
         if senders:
             known = [name for name in known if name in senders]
@@ -176,6 +181,9 @@ class PlaceFinder:
         for pattern, full in ((self._other, True), (_STATE_COUNCIL, False)):
             for match in pattern.finditer(question) if pattern is not None else ():
                 if any(match.start() < end and start < match.end() for start, end in spans):
+                    continue
+                if full and self._known is not None and self._known.match(question, match.end()):
+                    spans.append(match.span())  # 甘肃平凉市: the province says where the city is
                     continue
                 if _is_elsewhere(question, *match.span(), elsewhere):
                     elsewhere.append(match.end())
@@ -195,6 +203,14 @@ class PlaceFinder:
             elif name and name not in unknown:
                 unknown.append(name)
         return PlaceMentions(known, unknown, others)
+
+    def _qualifies_next(self, name: str, question: str, end: int) -> bool:
+        """Whether the covered city ``name`` only says where the covered county or district named right
+        after it lies (平凉市庄浪县)."""
+        following = self._known.match(question, end) if self._known is not None else None
+        if following is None or not name.endswith("市"):
+            return False
+        return next(full for alias, full in self._aliases if alias == following.group(0)).endswith(("县", "区"))
 
     def strip(self, question: str) -> str:
         """The question without the jurisdiction names (they would only add noise to keyword search),

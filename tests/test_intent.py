@@ -21,6 +21,11 @@ from assistant.intent import asked_sentences, asking_clauses, classify
     ("县区政府准备开展督查检查考核，需要提前做什么？", "general"),
     # A last clause on the procedure asks for it, whatever the scene before it names.
     ("县里有个开工仪式想请副市长出席，这个邀请该怎么走程序？", "general"),
+    # Where a meeting is held is a place; which meeting, or where a person is, is not.
+    ("市政府常务会议在哪里开？", "place"),
+    ("全体会议在哪个会议室开？", "place"),
+    ("市政府工作部门的人事任免，是在哪个会上讨论通过的？", "general"),
+    ("部门24小时值班，谁要随时掌握一把手在哪里？", "who"),
 ])
 def test_what_the_question_asks(question: str, expected: str) -> None:
     assert classify(question).name == expected

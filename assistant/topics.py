@@ -57,7 +57,7 @@ def question_topics(question: str) -> list[frozenset[str]]:
         if (phrase in terms or all(word in terms for word in words)) and phrase in text:
             groups.append(frozenset(word for word in [phrase, *words] if word in terms))
     groups.extend(frozenset([term]) for term in terms
-                  if names(term, text) and not any(term in group for group in groups))
+                  if names(term, text, in_general=False) and not any(term in group for group in groups))
     if _BOTH_AWAY.search(question):
         groups.append(frozenset({"同时"}))
     if asks_who_stands_in(question):  # "市长出国了谁管事？": the rules name whoever stands in, not the trip
@@ -101,13 +101,13 @@ def states_composition(sentence: str, topics: list[frozenset[str]], about: bool)
 _ANY_MEETING = ("有关会议", "各类会议", "各种会议")
 
 
-def names(term: str, text: str) -> bool:
-    """Whether the text names the term; a meeting also by its short name (市长办公会 for 市长办公会议) or
-    as one of the government's meetings in general (市政府有关会议)."""
+def names(term: str, text: str, in_general: bool = True) -> bool:
+    """Whether the text names the term; a meeting also by its short name (市长办公会 for 市长办公会议) or,
+    ``in_general``, as one of the government's meetings in general (市政府有关会议)."""
     if term in text:
         return True
     meeting = len(term) >= 4 and term.endswith("会议")
-    return meeting and (term[:-1] in text or any(words in text for words in _ANY_MEETING))
+    return meeting and (term[:-1] in text or in_general and any(words in text for words in _ANY_MEETING))
 
 
 def names_topics(text: str, topics: list[frozenset[str]]) -> bool:

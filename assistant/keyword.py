@@ -147,7 +147,7 @@ _ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 # "气象局要执行市政府工作规则吗？": whether a body is bound by the rules is what their 适用 article says.
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则|工作规则[^，。？]{0,4}(?:约束|管|适用)")
-DOCUMENTS = frozenset({"文件", "公文", "报告", "稿子", "件", "文", "请示"})
+DOCUMENTS = frozenset({"文件", "公文", "报告", "稿子", "件", "文", "请示", "通知"})
 _DOCUMENT = "(?:" + "|".join(sorted(DOCUMENTS, key=len, reverse=True)) + ")"
 
 
@@ -166,8 +166,10 @@ class Reading:
 # 文件"), but a named county's (临泽县政府) is not the one whose rules are asked.
 _SENT_UP = (r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}"
             r"(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))" rf"[^，。？]{{0,8}}?{_DOCUMENT}")
-# …and one to the levels below is a 下行文 ("市政府给下面县区发的文件").
-_SENT_DOWN = (r"政府[^，。？]{0,2}(?:给下面|发给下面|发到下面|往下|向下|下发给|给下级|发给下级|给[县区乡镇])"
+# …and one to the levels below is a 下行文 ("市政府给下面县区发的文件", "往乡镇下发的通知"), unless the
+# question says 下行文 itself.
+_SENT_DOWN = (r"政府(?![^？]*下行文)[^，。？]{0,2}"
+              r"(?:给下面|发给下面|发到下面|往下|向下|下发给|给下级|发给下级|(?:给|往|向|发往|发到)各?[县区乡镇])"
               rf"[^，。？]{{0,8}}?{_DOCUMENT}")
 # "谁来签？" asks who signs it off: the rules say 签发 or 签署, never 签 alone.
 _WHO_SIGNS = r"(?:谁|哪位|哪个)(?:领导)?(?:来|去|能|可以|负责)?签(?![发署批字收])"

@@ -576,6 +576,8 @@ def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> Non
     # one it sends to the levels below is a 下行文, and "谁来签" asks who signs it off (签发)
     ("张掖市政府给下面县区发的文件谁来签？", ("张掖市", 51), "下行文，由分管副市长签发"),
     ("庄浪县政府给下面乡镇发的文件谁来签？", ("庄浪县", 68), "下行文，由分管副县长签发"),
+    ("庄浪县政府往乡镇下发的文件，谁签字？", ("庄浪县", 68), "下行文，由分管副县长签发"),
+    ("平凉市政府往各县区发的通知谁签？", ("平凉市", 71), "下行文，由分管副市长签发"),
     # a county's document to the city is no 上行文 of the city's government
     ("张掖临泽县政府给市政府报批的文件，市政府领导怎么批？", ("张掖市", 49), "呈批"),
     # what comes down from above goes first to the head, not through the office's 呈批 of what is sent up
@@ -960,6 +962,7 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("平凉市政府往上报给省政府的文件，签之前谁先过目？", ("平凉市", 71), "经秘书长、分管副市长审核后"),
     ("庄浪某个局的文件跟上面的规定打架，县政府怎么处理？", ("庄浪县", 26), "予以撤销"),
     ("张掖市政府定的事谁来盯？", ("张掖市", 27), "加强督促检查"),
+    ("平凉市政府副秘书长是给谁打下手的？", ("平凉市", 12), "协助副市长"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
@@ -973,9 +976,21 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     # 规章, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文 their 下行文, 苹果 their 送礼, 周年庆 their 庆典,
     # 告个假 their 请假, 记录稿 their 纪要, 签字 and 签名 their 签署, 出门条子 their 请假, 跟法律冲突 their 违反,
     # 谁来撤 their 撤销, 最后到谁那 their 审批, 开完会的记录 their 纪要, 吵架/劝和 their 分歧 and 协调, 拍板大事前
-    # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假, 帮谁干活 their 协助, 排日程
+    # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假, 帮谁干活 and 打下手 their 协助, 排日程
     # their 公务活动由…统一安排, 负责清 their 清理, 杂事 their 日常工作, 过目 their 审核, 跟上面的规定打架
     # their 违反有关规定, 谁来盯 their 督促检查
+    assert_cites(assistant.ask(question), key, fact)
+
+
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    ("平凉市政府工作部门的人事任免，是在哪个会上讨论通过的？", ("平凉市", 53), "人事任免事项"),
+    ("平凉市政府各类会议的会务组织服务归哪个单位负责？", ("平凉市", 56), "组织服务工作由市政府办公室负责"),
+    ("平凉市部门24小时值班，谁要随时掌握一把手在哪里？", ("平凉市", 81), "随时掌握主要负责同志所在位置"),
+])
+def test_words_that_name_no_topic_or_place_do_not_block_the_answer(assistant: Assistant, question: str,
+                                                                   key: tuple[str, int], fact: str) -> None:
+    # "在哪个会上" asks which meeting, "一把手在哪里" a person's whereabouts, not where a meeting is held; "各类
+    # 会议" is any of the meetings, so a sentence naming four of them answers it
     assert_cites(assistant.ask(question), key, fact)
 
 

@@ -57,6 +57,13 @@ def _is_below(name: str, candidate: str) -> bool:
     return name.endswith("市") and (candidate[:-1] in county_stems() or len(candidate) == 2)
 
 
+def _addresses_level(rest: str, name: str) -> bool:
+    """Whether the words after a place below ``name`` turn to ``name``'s own government ("…报市政府的请示",
+    "县里谁来批"), whose rules then answer."""
+    level = name[-1]
+    return re.search(rf"{level}(?:政府|里|领导)", rest) is not None
+
+
 def _is_elsewhere(question: str, start: int, end: int, elsewhere: list[int]) -> bool:
     """Whether the place at question[start:end] is travelled to, sent to, concerned, where something is
     attended, or a partner, not one whose rules are asked about; ``elsewhere`` holds where such places
@@ -165,6 +172,8 @@ class PlaceFinder:
                 if below and _is_below(name, below.group(1)):
                     unknown.append(match.group(0) + below.group(1))
                     spans.append((match.start(), match.end() + below.end()))
+                    if _addresses_level(question[match.end() + below.end():], name) and name not in known:
+                        known.append(name)  # "平凉市崆峒区政府报市政府的请示，市里谁签批？": 平凉市's rules
                     continue
                 spans.append(match.span())
                 found_at.append((name, match.start(), match.end()))

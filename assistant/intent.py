@@ -10,12 +10,13 @@ from .numerals import NUMERAL_CHARS, parse_number
 _COUNT = r"[0-9一二两三四五六七八九十半]+"
 _WHOLE_COUNT = r"(?<![0-9一二两三四五六七八九十半])" + _COUNT  # not the tail of a longer number (5日 of 15日)
 _REPEALS = r"[^。；]{0,30}(?:废止|停止执行|失效)"  # after a document's title: it is repealed
-# 几天 that asks for a number of days; not "这几天" (these days) or "出差几天", "考察几天" (a trip of a few days).
+# 几天 that asks for a number of days; not "这几天" (these days), "好几天" (several days) or "出差几天", "考察几天"
+# (a trip of a few days).
 # 提前 that asks how early; not "来不及提前…" (there was no time to ask ahead).
 _NOT_UNABLE = r"(?<!不及)(?<!没法)(?<!无法)(?<!不能)(?<!没有)"
 # "来不及按正常程序提前请假": being unable to give notice, which asks what to do instead.
 _UNABLE_IN_ADVANCE = re.compile(r"(?:来不及|没法|无法)[^，。？?]{1,8}?提前")
-_ASKED_DAYS = r"(?<![这那前过])(?<!外地)(?<!出差)(?<!外出)(?<!离开)(?<!出去)(?<!考察)(?<!培训)(?<!调研)(?<!学习)几天"
+_ASKED_DAYS = r"(?<![这那前过好])(?<!外地)(?<!出差)(?<!外出)(?<!离开)(?<!出去)(?<!考察)(?<!培训)(?<!调研)(?<!学习)几天"
 # "在哪里" after a person asks their whereabouts ("值班室要掌握一把手在哪里"), not where something is held.
 _NOT_WHEREABOUTS = r"(?<!同志)(?<!一把手)(?<!领导)(?<!负责人)(?<![他她人长])"
 
@@ -70,7 +71,7 @@ _TABLE = (
      r"[0-9一二两三四五六七八九十百千]+字"),
     ("effective", r"施行|生效(?![的地]?(?:判决|裁定|裁决|法律文书))|什么时候开始|何时开始|实施日期|起施行|开始执行",
      r"施行|执行"),
-    ("frequency", r"多久.{0,3}[开召]|几次|几回|多少次|频次|频率|多长时间.{0,3}[开召]|(?:多久|多长时间|每隔|隔多).{0,8}一[次回]|[开召]一[次回]|加开|增开|开几|一年.{0,4}[开召]|一个月.{0,4}[开召]|每.{1,3}[开召]|定期",
+    ("frequency", r"多久.{0,3}[开召]|(?<!好)几次|(?<!好)几回|多少次|频次|频率|多长时间.{0,3}[开召]|(?:多久|多长时间|每隔|隔多).{0,8}一[次回]|[开召]一[次回]|加开|增开|开几|一年.{0,4}[开召]|一个月.{0,4}[开召]|每.{1,3}[开召]|定期",
      rf"{_COUNT}次|{_COUNT}个?月|每[年月周季]|每半年|每两周|随时召开|随时增开|临时召开|定期|频次"),
     # whether beforehand at all ("出差要提前请假吗？"): 事先 answers as well as a number of days
     ("beforehand", r"(?:要|需要|得|必须|用|应该|应当)提前(?!几|多少|多久|多长|做|准备|干)[^，。？]{0,8}?(?:吗|(?<!什)么|嘛)"

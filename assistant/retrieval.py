@@ -100,7 +100,7 @@ class HybridSearch:
                focus: str) -> tuple[list[int], dict[int, float], dict[int, dict[str, float]]]:
         """The k best article indices, the fused scores and the sentences' keyword scores."""
         terms = self._terms(query)
-        topics = question_topics(query)
+        topics = question_topics(asked_sentences(query))  # not the topics of a statement before the ask
         own_validity = about_the_rules(query, intent)
         attendees = asks_who_attends(query)
         fused: dict[int, float] = defaultdict(float)

@@ -869,6 +869,12 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     # a preamble before a colon is background too
     pytest.param("我刚调到办公室，很多规矩还不熟，想请教一下：平凉市，我们给市政府报的请示里有一块涉及到自然资源局的职权，"
                  "这种情况该怎么办？", None, ("平凉市", 64), "必须主动与相关部门充分协商", id="preamble-before-a-colon"),
+    # …so the meeting it names (上常务会的议题) is no topic of the ranking either
+    pytest.param("我们局最近在准备一个上常务会的议题，顺便问一下：庄浪县政府的专题会议一般是哪位领导召集主持的？", None,
+                 ("庄浪县", 52), "由副县长召集和主持", id="meeting-of-a-preamble-is-no-topic"),
+    pytest.param("我们局最近在准备一个上常务会的议题，顺便问一下：平凉这边两个局在一个事上争执不下，报到市政府以后，"
+                 "是哪位领导出面牵头协调？", None, ("平凉市", 65), "分管副市长应主动加强协调",
+                 id="meeting-of-a-preamble-is-no-topic-2"),
     # "这种情况" is what the statement just before it describes, not the remark that opens the question (调研)
     pytest.param("这阵子领导经常下乡调研，材料堆成山。平凉市在起草一部政府规章，几个部门对一个条款分歧很大，协调了几轮还是"
                  "谈不拢。这种情况下由谁把各方意见报给市政府？", None, ("平凉市", 26), "列明各方理据",

@@ -504,7 +504,8 @@ def test_who_sits_in_is_answered_by_the_sentences_on_sitting_in(assistant: Assis
                                 # the government's own, which never says the 组成人员 its duties speak of
                                 ("平凉市政府组成人员有哪些？", ("平凉市", 8), "市政府由下列人员组成"),
                                 ("攀枝花市政府组成人员有哪些？", ("攀枝花市", 4), "局长（主任）组成"),
-                                ("忻州市政府组成人员都有谁？", ("忻州市", 4), "市政府组成部门主要负责人组成")]:
+                                ("忻州市政府组成人员都有谁？", ("忻州市", 4), "市政府组成部门主要负责人组成"),
+                                ("忻州市政府这个班子本身由哪些人构成？", ("忻州市", 4), "市政府组成部门主要负责人组成")]:
         assert_cites(assistant.ask(question), key, fact)
 
 

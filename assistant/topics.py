@@ -61,7 +61,8 @@ def question_topics(question: str) -> list[frozenset[str]]:
     if _BOTH_AWAY.search(question):
         groups.append(frozenset({"同时"}))
     if asks_who_stands_in(question):  # "市长出国了谁管事？": the rules name whoever stands in, not the trip
-        groups = [group | frozenset(stand_in_words(question)) if any(AWAY.search(term) for term in group) else group
+        trip = "，".join(match.group(0) for match in AWAY.finditer(question))  # 去省城参加学习: 学习 is the trip
+        groups = [group | frozenset(stand_in_words(question)) if any(term in trip for term in group) else group
                   for group in groups]
     return groups
 

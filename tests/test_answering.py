@@ -1013,6 +1013,8 @@ def test_words_that_name_no_topic_or_place_do_not_block_the_answer(assistant: As
     ("攀枝花市长这礼拜带队去长三角招商，这段时间谁代市长履职？", ("攀枝花市", 10)),
     ("忻州市长这两周在省委党校封闭培训，手机都收了，县里几个急事要人拍板，谁代行市长职务？", ("忻州市", 5)),
     ("攀枝花老大这周去省城党校，家里谁当家？", ("攀枝花市", 10)),
+    # what the head is away for (学习) is the trip, no topic the answer must name
+    ("平凉市长要赴省城参加为期一周的学习，这一周政府这摊事由谁顶班主事？", ("平凉市", 13)),
 ])
 def test_who_leads_while_the_head_is_away_is_who_stands_in(assistant: Assistant, question: str,
                                                            key: tuple[str, int]) -> None:

@@ -270,9 +270,10 @@ def _topical_part(question: str) -> str:
         return f"{meeting}，{last}"
     if not _SITUATION.search(asked):
         return asked
-    sentences = re.findall(r"[^。！!？?]*[。！!？?]?", question)
+    sentences = re.findall(r"[^。！!？?：:]*[。！!？?：:]?", question)
     first = next((i for i, sentence in enumerate(sentences) if sentence.strip() and sentence in asked), 0)
-    return "".join(sentences[max(first - 1, 0):])
+    statement = first > 0 and not sentences[first - 1].endswith(("：", ":"))  # a preamble describes no situation
+    return "".join(sentences[first - 1 if statement else first:])
 
 
 def _roles_set_aside(question: str) -> set[str]:

@@ -876,6 +876,13 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     pytest.param("我们局最近在准备一个上常务会的议题，顺便问一下：平凉这边两个局在一个事上争执不下，报到市政府以后，"
                  "是哪位领导出面牵头协调？", None, ("平凉市", 65), "分管副市长应主动加强协调",
                  id="meeting-of-a-preamble-is-no-topic-2"),
+    # "这种情况" after a preamble is what follows the colon, not the preamble (会签)
+    pytest.param("上次会签的事还没弄完，另外想问：平凉起草规章的时候，几个部门对一个条款意见分歧很大，协调了也统一不了，"
+                 "这种情况由谁把各方的理由整理出来、拿出倾向意见报市政府？", None, ("平凉市", 26), "列明各方理据",
+                 id="situation-after-a-preamble"),
+    pytest.param("上次会签的事还没弄完，另外想问：平凉市在起草一部政府规章，几个部门分歧很大，协调了几轮还是谈不拢。"
+                 "这种情况下由谁把各方理由列清楚、提出倾向性意见报市政府？", None, ("平凉市", 26), "列明各方理据",
+                 id="situation-before-the-ask-after-a-preamble"),
     # "这种情况" is what the statement just before it describes, not the remark that opens the question (调研)
     pytest.param("这阵子领导经常下乡调研，材料堆成山。平凉市在起草一部政府规章，几个部门对一个条款分歧很大，协调了几轮还是"
                  "谈不拢。这种情况下由谁把各方意见报给市政府？", None, ("平凉市", 26), "列明各方理据",

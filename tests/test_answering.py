@@ -831,6 +831,8 @@ def test_a_new_question_after_an_unrelated_turn(assistant: Assistant, place: str
     # what a meeting is about, and when an event happens, are no part of the ask
     pytest.param("市应急局想开一次全市性的安全生产工作会，还想请各县（市、区）政府的分管领导参会，要走什么程序？", "平凉市",
                  ("平凉市", 61), "确需邀请的须报市政府批准", id="meeting-subject-is-no-ask"),
+    pytest.param("庄浪县文旅局打算以本局名义召开一次全县旅游产业推进会，还要发文作部署，正式给县里打请示之前要先取得哪位领导同意？",
+                 None, ("庄浪县", 58), "事先征得分管副县长同意", id="meeting-subject-is-no-ask-2"),
     pytest.param("国庆期间要是县里出现了重大突发事件，往上报和对外发布信息要把握什么原则？", "庄浪县", ("庄浪县", 38),
                  "快报事实、慎报原因", id="event-time-is-no-ask"),
     pytest.param("忻州一位副市长召集几个部门开了个专门协调某项工作的会，会后的纪要该由谁签发？", None, ("忻州市", 24),

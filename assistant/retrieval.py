@@ -44,9 +44,9 @@ FOCUS_WEIGHT = 3.0
 # Words said only in the statements around the asking sentence ("最近领导经常下乡调研。…由谁签发？") or in
 # a preamble before a colon weigh this much: background, not what is asked.
 BACKGROUND_WEIGHT = 0.5
-# The last slots go to the best articles for the question's last clauses alone (two, then one), so that a
+# The last slot goes to the best article for the question's last ASKING_CLAUSES clauses alone, so that a
 # long question's background cannot push out the article on what it asks.
-ASKING_CLAUSES = (2, 1)
+ASKING_CLAUSES = 2
 # "哪位领导负责协调？": words that ask for someone, not what the question is about; they weigh as background.
 _ASKS_FOR_A_LEADER = re.compile(r"(?:哪位|哪个|什么|哪一级)(?:[市县]政府)?领导(?:同志)?(?:来|去)?(?:负责)?")
 # The leaders' titles weigh this much when the question says at least two other things at full weight:
@@ -159,15 +159,13 @@ class HybridSearch:
         return self._validity[jurisdiction]
 
     def _with_asked_clauses(self, best: list[int], query: str, jurisdiction: str, intent: Intent) -> list[int]:
-        """The ranking with its last slots given to the best articles for the asking clauses alone (the
-        last two, and the last one), when the question says more than them and those articles are not
-        already ranked above."""
-        kept = best[:-len(ASKING_CLAUSES)]
-        extra: list[int] = []
-        for count in ASKING_CLAUSES:
-            clauses = asking_clauses(query, count)
-            if clauses and _letters(clauses) != _letters(query):
-                extra += [i for i in self._fused(clauses, jurisdiction, 1, intent, "")[0] if i not in kept + extra]
+        """The ranking with its last slot given to the best article for the asking clauses alone, when
+        the question says more than them and that article is not already ranked above."""
+        clauses = asking_clauses(query, ASKING_CLAUSES)
+        if not clauses or _letters(clauses) == _letters(query):
+            return best
+        kept = best[:-1]
+        extra = [i for i in self._fused(clauses, jurisdiction, 1, intent, "")[0] if i not in kept]
         return (kept + extra + [i for i in best[len(kept):] if i not in extra])[:len(best)]
 
     def _terms(self, query: str) -> dict[str, float]:

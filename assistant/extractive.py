@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba.posseg
 
 from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
                      asking_clauses, classify, classify_all, states_own_validity)
@@ -507,11 +510,22 @@ def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: 
 def _unique_to_another(question_concepts: list[set[str]], ranked: list[Ranked], article: StoredArticle,
                        keyword: KeywordIndex) -> bool:
     """Whether the question names something that only the top article of the jurisdiction states
-    ("13710" 督办平台) while the answer comes from another article."""
+    ("13710" 督办平台) while the answer comes from another article; a circumstance ("临时有急事") names
+    nothing."""
     top = ranked[0].article
-    return any(states(concept, top.text) and not states(concept, article.text)
+    return any(any(map(_names_a_thing, concept)) and states(concept, top.text) and not states(concept, article.text)
                and sum(1 for text in keyword.article_texts(top.jurisdiction) if states(concept, text)) == 1
                for concept in question_concepts)
+
+
+# Parts of speech that only say how, when or what kind (临时, 马上, 明天, 紧急): no article is named by them.
+_CIRCUMSTANCE = frozenset({"a", "ad", "b", "d", "t"})
+
+
+@lru_cache(maxsize=4096)
+def _names_a_thing(word: str) -> bool:
+    """Whether the word names a thing or an act ("13710", 督办平台, 代拟), not only a circumstance ("临时")."""
+    return any(part.flag not in _CIRCUMSTANCE for part in jieba.posseg.lcut(word))
 
 
 def _absence_topics(topics: list[frozenset[str]], focus: str) -> list[frozenset[str]]:

@@ -1003,12 +1003,14 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     ("平凉市政府各类会议的会务组织服务归哪个单位负责？", ("平凉市", 56), "组织服务工作由市政府办公室负责"),
     ("平凉市部门24小时值班，谁要随时掌握一把手在哪里？", ("平凉市", 81), "随时掌握主要负责同志所在位置"),
     ("市长下周要去省里开好几天会，平凉市政府这期间是常务副市长主持工作吗？", ("平凉市", 13), "主持政府工作"),
+    ("我是张掖市直一个局的局长，按要求列席明天的市政府常务会，临时有急事去不了，要跟谁请假？", ("张掖市", 45),
+     "向会议主持人请假"),
 ])
 def test_words_that_name_no_topic_or_place_do_not_block_the_answer(assistant: Assistant, question: str,
                                                                    key: tuple[str, int], fact: str) -> None:
     # "在哪个会上" asks which meeting, "一把手在哪里" a person's whereabouts, not where a meeting is held, and
     # "好几天" says a time, not asks for one; "各类会议" is any of the meetings, so a sentence naming four of them
-    # answers it
+    # answers it; "临时" says when, so the top article stating it (临时召开) is no article the question names
     assert_cites(assistant.ask(question), key, fact)
 
 

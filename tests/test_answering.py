@@ -979,6 +979,10 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("庄浪某个局的文件跟上面的规定打架，县政府怎么处理？", ("庄浪县", 26), "予以撤销"),
     ("张掖市政府定的事谁来盯？", ("张掖市", 27), "加强督促检查"),
     ("平凉市政府副秘书长是给谁打下手的？", ("平凉市", 12), "协助副市长"),
+    ("攀枝花部门开个工作会，能直接把分管副市长请来吗？", ("攀枝花市", 46), "市政府领导班子成员不出席部门召开的工作会议"),
+    ("有个景区想请平凉市领导给大门题几个字，这事行不行？", ("平凉市", 98), "题词、题字"),
+    # how fast is answered by 第一时间 as well as by a number of days
+    ("国家部委的文件到了平凉市政府，多快要送到市长手上批阅？", ("平凉市", 69), "第一时间报市长阅批"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:
@@ -992,7 +996,7 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     # 规章, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文 their 下行文, 苹果 their 送礼, 周年庆 their 庆典,
     # 告个假 their 请假, 记录稿 their 纪要, 签字 and 签名 their 签署, 出门条子 their 请假, 跟法律冲突 their 违反,
     # 谁来撤 their 撤销, 最后到谁那 their 审批, 开完会的记录 their 纪要, 吵架/劝和 their 分歧 and 协调, 拍板大事前
-    # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假, 帮谁干活 and 打下手 their 协助, 排日程
+    # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假, 帮谁干活 and 打下手 their 协助, 请来 their 邀请 and 出席, 题几个字 their 题字, 排日程
     # their 公务活动由…统一安排, 负责清 their 清理, 杂事 their 日常工作, 过目 their 审核, 跟上面的规定打架
     # their 违反有关规定, 谁来盯 their 督促检查
     assert_cites(assistant.ask(question), key, fact)

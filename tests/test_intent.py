@@ -20,6 +20,7 @@ from assistant.intent import asked_sentences, asking_clauses, classify
     ("局长过几天要出趟远门，请假这事该怎么往上报？", "general"),  # 过几天: a time, not an ask
     ("市长下周要去省里开好几天会，这期间是常务副市长主持工作吗？", "general"),  # 好几天: several days
     ("这个议题上会讨论好几次了，还能再上会吗？", "general"),  # 好几次: several times
+    ("有个景区想请市领导给大门题几个字，这事行不行？", "general"),  # 题几个字: calligraphy, not a word count
     ("县区政府准备开展督查检查考核，需要提前做什么？", "general"),
     # A last clause on the procedure asks for it, whatever the scene before it names.
     ("县里有个开工仪式想请副市长出席，这个邀请该怎么走程序？", "general"),

@@ -84,6 +84,15 @@ def _place_named(candidate: str) -> str | None:
     return next((candidate[i:] for i in range(len(candidate) - 2) if candidate[i:-1] in county_stems()), None)
 
 
+def _abbreviations(name: str, jurisdictions: list[str]) -> set[str]:
+    """攀枝花市 → 攀市: a city with a long name is also called by its first character and its level,
+    where no other covered place starts with that character."""
+    stem = short_name(name)
+    if not name.endswith("市") or len(stem) < 3 or any(other[0] == name[0] for other in jurisdictions if other != name):
+        return set()
+    return {name[0] + "市"}
+
+
 def short_name(name: str) -> str:
     """平凉市 → 平凉, 庄浪县 → 庄浪, 临夏回族自治州 → 临夏 (names people use in speech)."""
     for suffix in _SUFFIXES:
@@ -142,8 +151,8 @@ class PlaceFinder:
         self._issuers = _issuer_prefixes(document_numbers or {})
         self._issuer = (re.compile("|".join(re.escape(prefix) for prefix in self._issuers)) if self._issuers
                         else None)
-        names = sorted(((alias, name) for name in jurisdictions for alias in {name, short_name(name)}),
-                       key=lambda pair: -len(pair[0]))
+        names = sorted(((alias, name) for name in jurisdictions for alias in {name, short_name(name)}
+                        | _abbreviations(name, jurisdictions)), key=lambda pair: -len(pair[0]))
         self._aliases = names
         self._level = {alias: name[-1] for alias, name in names}  # 平凉 → 市, for "全平凉" → 全市
         pattern = "|".join(re.escape(alias) for alias, _ in names)

@@ -202,6 +202,8 @@ _EVENT_TIME = re.compile(r"[^，。？、\s]{1,6}期间(?=[^，。？]{0,4}(?:�
 _DISAGREED_OVER = re.compile(r"对[^，。？]{1,20}?(?=(?:的)?(?:意见|看法)?(?:不一致|不统一|没统一|有分歧|存在分歧|有争议))")
 # "除了文件代拟稿，还得…": what the question sets aside is no part of what it asks.
 _EXCEPT = re.compile(r"除了[^，,。？！?!]*[，,]")
+# "我是张掖市发改委的，…": who asks, which names no article the question is about.
+_SELF_INTRODUCTION = re.compile(r"我是[^，,。？！?!]{1,16}?的[，,]")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
 _ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|签字|审批|审定|批准|起草|请假|报备|组织)")
 # "哪些单位列席？": a participants question about one way of taking part.
@@ -452,7 +454,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             candidates.append((score, position, index, sentence))
     candidates.sort(key=lambda candidate: -candidate[0])
     if candidates and candidates[0][1] > 0 and _unique_to_another(
-            question_concepts, ranked, ranked[candidates[0][1]].article, keyword):
+            concepts(_SELF_INTRODUCTION.sub("", question)), ranked, ranked[candidates[0][1]].article, keyword):
         candidates = [candidate for candidate in candidates if candidate[1] == 0]
     if not candidates:
         return finding

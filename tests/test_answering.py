@@ -1009,12 +1009,14 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     ("市长下周要去省里开好几天会，平凉市政府这期间是常务副市长主持工作吗？", ("平凉市", 13), "主持政府工作"),
     ("我是张掖市直一个局的局长，按要求列席明天的市政府常务会，临时有急事去不了，要跟谁请假？", ("张掖市", 45),
      "向会议主持人请假"),
+    ("我是张掖市发改委的，本该列席常务会，但那天要外出，找谁请假？", ("张掖市", 45), "向会议主持人请假"),
 ])
 def test_words_that_name_no_topic_or_place_do_not_block_the_answer(assistant: Assistant, question: str,
                                                                    key: tuple[str, int], fact: str) -> None:
     # "在哪个会上" asks which meeting, "一把手在哪里" a person's whereabouts, not where a meeting is held, and
     # "好几天" says a time, not asks for one; "各类会议" is any of the meetings, so a sentence naming four of them
-    # answers it; "临时" says when, so the top article stating it (临时召开) is no article the question names
+    # answers it; "临时" says when and "我是…发改委的" who asks, so the top article stating them (临时召开, 市发改委)
+    # is no article the question names
     assert_cites(assistant.ask(question), key, fact)
 
 

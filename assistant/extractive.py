@@ -191,8 +191,8 @@ def _answers(sentence: str, lead: str, intent: Intent, topics: list[frozenset[st
     return names_topics(f"{sentence}\n{lead}", topics)
 
 
-# "关于停车收费管理的规范性文件", "安全生产工作会", "安全生产工作通知", "旅游产业推进会": what a document or a
-# meeting is about is no part of what the question asks.
+# "关于停车收费管理的规范性文件", "安全生产工作会", "(一个)安全生产工作通知", "旅游产业推进会": what a document
+# or a meeting is about is no part of what the question asks.
 _DOCUMENT_SUBJECT = re.compile(r"关于[^，。？]{1,20}?的(?=[^，。？]{0,8}(?:文件|通知|请示|报告|意见|办法|方案))"
                                r"|[^的，。？、\s一个]{2,6}?(?=工作(?:会|通知|方案|要点)|(?:产业)?(?:推进会|现场会|座谈会|调度会))")
 # "春节期间要是发生了突发事件": when an event happens is no part of what the question asks.

@@ -153,7 +153,7 @@ class PlaceFinder:
                         else None)
         names = sorted(((alias, name) for name in jurisdictions for alias in {name, short_name(name)}
                         | _abbreviations(name, jurisdictions)), key=lambda pair: -len(pair[0]))
-        self._aliases = names
+        self._names = dict(names)  # 平凉 → 平凉市
         self._level = {alias: name[-1] for alias, name in names}  # 平凉 → 市, for "全平凉" → 全市
         pattern = "|".join(re.escape(alias) for alias, _ in names)
         self._known = re.compile(pattern) if pattern else None
@@ -173,7 +173,7 @@ class PlaceFinder:
         found_at: list[tuple[str, int, int]] = []
         if self._known is not None:
             for match in self._known.finditer(question):
-                name = next(name for alias, name in self._aliases if alias == match.group(0))
+                name = self._names[match.group(0)]
                 if self._qualifies_next(name, question, match.end()):  # 平凉市庄浪县: 庄浪县 is asked about
                     spans.append(match.span())
                     continue
@@ -228,7 +228,7 @@ class PlaceFinder:
         following = self._known.match(question, end) if self._known is not None else None
         if following is None or not name.endswith("市"):
             return False
-        return next(full for alias, full in self._aliases if alias == following.group(0)).endswith(("县", "区"))
+        return self._names[following.group(0)].endswith(("县", "区"))
 
     def strip(self, question: str) -> str:
         """The question without the jurisdiction names (they would only add noise to keyword search),

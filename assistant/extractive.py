@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-import jieba.posseg
 
 from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
                      asking_clauses, classify, classify_all, states_own_validity)
@@ -202,6 +199,8 @@ _EVENT_TIME = re.compile(r"[^，。？、\s]{1,6}期间(?=[^，。？]{0,4}(?:�
 _DISAGREED_OVER = re.compile(r"对[^，。？]{1,20}?(?=(?:的)?(?:意见|看法)?(?:不一致|不统一|没统一|有分歧|存在分歧|有争议))")
 # "除了文件代拟稿，还得…": what the question sets aside is no part of what it asks.
 _EXCEPT = re.compile(r"除了[^，,。？！?!]*[，,]")
+# Words that only say when or how (临时有急事, 马上, 明天): no article is named by them.
+_CIRCUMSTANCES = frozenset({"临时", "突然", "马上", "立即", "今天", "明天", "下周", "最近", "平时", "一般"})
 # "我是张掖市发改委的，…": who asks, which names no article the question is about.
 _SELF_INTRODUCTION = re.compile(r"我是[^，,。？！?!]{1,16}?的[，,]")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
@@ -515,19 +514,9 @@ def _unique_to_another(question_concepts: list[set[str]], ranked: list[Ranked], 
     ("13710" 督办平台) while the answer comes from another article; a circumstance ("临时有急事") names
     nothing."""
     top = ranked[0].article
-    return any(any(map(_names_a_thing, concept)) and states(concept, top.text) and not states(concept, article.text)
+    return any(not concept <= _CIRCUMSTANCES and states(concept, top.text) and not states(concept, article.text)
                and sum(1 for text in keyword.article_texts(top.jurisdiction) if states(concept, text)) == 1
                for concept in question_concepts)
-
-
-# Parts of speech that only say how, when or what kind (临时, 马上, 明天, 紧急): no article is named by them.
-_CIRCUMSTANCE = frozenset({"a", "ad", "b", "d", "t"})
-
-
-@lru_cache(maxsize=4096)
-def _names_a_thing(word: str) -> bool:
-    """Whether the word names a thing or an act ("13710", 督办平台, 代拟), not only a circumstance ("临时")."""
-    return any(part.flag not in _CIRCUMSTANCE for part in jieba.posseg.lcut(word))
 
 
 def _absence_topics(topics: list[frozenset[str]], focus: str) -> list[frozenset[str]]:

@@ -200,7 +200,7 @@ _DISAGREED_OVER = re.compile(r"对[^，。？]{1,20}?(?=(?:的)?(?:意见|看法
 # "除了文件代拟稿，还得…": what the question sets aside is no part of what it asks.
 _EXCEPT = re.compile(r"除了[^，,。？！?!]*[，,]")
 # Words that only say when or how (临时有急事, 马上, 明天): no article is named by them.
-_CIRCUMSTANCES = frozenset({"临时", "突然", "马上", "立即", "今天", "明天", "下周", "最近", "平时", "一般"})
+_CIRCUMSTANCES = frozenset({"临时", "突然", "马上", "立即", "今天", "明天", "下周", "最近", "平时"})
 # "我是张掖市发改委的，…": who asks, which names no article the question is about.
 _SELF_INTRODUCTION = re.compile(r"我是[^，,。？！?!]{1,16}?的[，,]")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.

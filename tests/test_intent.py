@@ -47,6 +47,11 @@ def test_asking_clauses_are_the_last_ones() -> None:
     assert asking_clauses("常务会那天局长要去省里，来不了，请假该怎么走？", 2) == "来不了，请假该怎么走"
 
 
+def test_what_a_stripped_place_name_leaves_is_no_asking_clause() -> None:
+    question = "会签也卡着没走完，底下人私下议论：在 ，整个政府班子的活儿到底归谁统领、最后谁说了算？"
+    assert asking_clauses(question, 2) == "整个政府班子的活儿到底归谁统领、最后谁说了算"
+
+
 def test_a_judgment_in_force_is_no_question_on_taking_effect() -> None:
     assert classify("庄浪法院生效判决，县政府部门必须履行吗？").name != "effective"
     assert classify("这版工作规则什么时候生效？").name == "effective"

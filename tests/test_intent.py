@@ -47,6 +47,11 @@ def test_asking_clauses_are_the_last_ones() -> None:
     assert asking_clauses("常务会那天局长要去省里，来不了，请假该怎么走？", 2) == "来不了，请假该怎么走"
 
 
+def test_a_dash_ends_a_clause() -> None:
+    question = "分管副市长想在专题会上直接定了再发文件——按规则，这类重大问题必须经过哪一级会议研究拍板？"
+    assert asking_clauses(question, 2) == "按规则，这类重大问题必须经过哪一级会议研究拍板"
+
+
 def test_what_a_stripped_place_name_leaves_is_no_asking_clause() -> None:
     question = "会签也卡着没走完，底下人私下议论：在 ，整个政府班子的活儿到底归谁统领、最后谁说了算？"
     assert asking_clauses(question, 2) == "整个政府班子的活儿到底归谁统领、最后谁说了算"

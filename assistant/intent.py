@@ -174,7 +174,8 @@ def asked_sentences(question: str) -> str:
 
 def asking_clauses(question: str, count: int) -> str:
     """The last ``count`` clauses of the asking part ("…正好要去省里汇报工作，来不了，请假该怎么走？" →
-    "来不了，请假该怎么走"); a dash ends a clause as a comma does. A clause of one character is none: what a stripped place name leaves ("在 ，")."""
+    "来不了，请假该怎么走"); a dash ends a clause as a comma does. A clause of one character is none: it
+    is what a stripped place name leaves ("在 ，")."""
     clauses = [clause for clause in re.split(r"[，,；;？?—]", asked_sentences(question)) if len(clause.strip()) > 1]
     return "，".join(clauses[-count:])
 

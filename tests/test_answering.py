@@ -998,11 +998,11 @@ def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: 
     # their 转请核批, 吵得不可开交/不签字 their 分歧, 热搜/网友 their 舆论, 红毯/文工团 their 红地毯 and 文艺表演,
     # 老婆 their 特定关系人, 注水 their 虚报浮夸, 工作动态 their 简报, 稳评 their 评估论证, 政府令 their 命令 and
     # 规章, 掌舵 their 负责制, 守电话 their 值班, 往乡镇发的文 their 下行文, 苹果 their 送礼, 周年庆 their 庆典,
-    # 告个假 their 请假, 记录稿 their 纪要, 琐碎事儿 their 日常工作, 调和 their 协调, 签字 and 签名 their 签署, 出门条子 their 请假, 跟法律冲突 their 违反,
+    # 告个假 their 请假, 记录稿 their 纪要, 签字 and 签名 their 签署, 出门条子 their 请假, 跟法律冲突 their 违反,
     # 谁来撤 their 撤销, 最后到谁那 their 审批, 开完会的记录 their 纪要, 吵架/劝和 their 分歧 and 协调, 拍板大事前
     # their 重大决策, 批了才能印 their 批印, 开不了 their 请假, 吱一声 their 请假, 帮谁干活 and 打下手 their 协助, 请来 their 邀请 and 出席, 题几个字 their 题字, 排日程
     # their 公务活动由…统一安排, 负责清 their 清理, 杂事 their 日常工作, 过目 their 审核, 跟上面的规定打架
-    # their 违反有关规定, 谁来盯 their 督促检查
+    # their 违反有关规定, 谁来盯 their 督促检查, 琐碎事儿 their 日常工作, 调和 their 协调
     assert_cites(assistant.ask(question), key, fact)
 
 

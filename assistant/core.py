@@ -32,7 +32,7 @@ from .intent import (GENERAL, Intent, article_number, classify, classify_all, st
                      without_the_ask)
 from .keyword import KeywordIndex
 from .llm import LLMAnswerer, make_chat_model
-from .places import PlaceFinder, localize
+from .places import PlaceFinder, PlaceMentions, localize, turns_to
 from .retrieval import HybridRetriever, HybridSearch, Ranked
 from .store import RuleStore, StoredArticle
 from .templates import render
@@ -225,6 +225,9 @@ class Assistant:
         selected = request.get("jurisdiction")
         # The question's own places win, then the UI selection, then places carried from the history.
         jurisdictions = list(turn.jurisdictions)
+        if selected in state.jurisdictions and not mentions.known and turns_to(text, mentions.unknown, selected):
+            mentions = PlaceMentions([selected], mentions.unknown)  # a district asks about its selected city
+            jurisdictions = [selected]
         if selected in state.jurisdictions and not mentions.unknown and set(mentions.known) <= set(mentions.others):
             jurisdictions = [selected]  # places named only as a document's recipient or a partner are not asked about
         if not jurisdictions and not mentions.unknown and len(state.jurisdictions) > MAX_UNNAMED_JURISDICTIONS:

@@ -64,6 +64,17 @@ def _addresses_level(rest: str, name: str) -> bool:
     return re.search(rf"{level}(?:政府|里|领导)", rest) is not None
 
 
+def turns_to(question: str, unknown: list[str], jurisdiction: str) -> bool:
+    """Whether the places a question names could all lie below the selected ``jurisdiction`` (a county or
+    district of a city, a township of a county) and the words after them turn to the jurisdiction's own
+    government ("我们甘州区政府报给市政府的公文…" with 张掖市 selected), whose rules then answer."""
+    below = ("区", "县", "镇", "乡", "街道") if jurisdiction.endswith("市") else ("镇", "乡", "街道")
+    if not unknown or not all(place.endswith(below) and place in question for place in unknown):
+        return False
+    last = max(question.find(place) + len(place) for place in unknown)
+    return _addresses_level(question[last:], jurisdiction)
+
+
 def _is_elsewhere(question: str, start: int, end: int, elsewhere: list[int]) -> bool:
     """Whether the place at question[start:end] is travelled to, sent to, concerned, where something is
     attended, or a partner, not one whose rules are asked about; ``elsewhere`` holds where such places

@@ -240,6 +240,15 @@ def test_uncovered_place_named_with_a_covered_one_is_reported(assistant: Assista
     assert district.abstained and "知识库中没有平凉市崆峒区的工作规则" in district.answer
 
 
+def test_a_district_asking_about_its_selected_city_is_answered_from_the_citys_rules(assistant: Assistant) -> None:
+    question = "我们甘州区政府报给市政府审批的公文涉及重大事项，最终由谁审批？"
+    answer = assistant.ask(question, jurisdiction="张掖市")
+    assert answer.notice == "知识库中没有甘州区的工作规则，以下只回答张掖市。"
+    assert [c.key for c in answer.citations] == [("张掖市", 49)] and "重大事项报市长审批" in answer.answer
+    own_rules = assistant.ask("崆峒区政府常务会议多久开一次？", jurisdiction="平凉市")
+    assert own_rules.abstained and "知识库中没有崆峒区的工作规则" in own_rules.answer
+
+
 def test_quotes_mark_skipped_text(assistant: Assistant) -> None:
     answer = assistant.ask("平凉市政府常务会议是怎么规定的？")
     for citation in answer.citations:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.places import PlaceFinder
+from assistant.places import PlaceFinder, turns_to
 
 COVERED = ["平凉市", "庄浪县", "张掖市", "攀枝花市", "忻州市"]
 
@@ -80,3 +80,15 @@ def test_the_whole_jurisdiction_is_said_by_its_level() -> None:
     finder = PlaceFinder(COVERED)
     assert finder.strip("开个全平凉市的工作会") == "开个全市的工作会"
     assert finder.strip("全庄浪的乡镇") == "全县的乡镇"
+
+
+@pytest.mark.parametrize(("question", "unknown", "selected", "turns"), [
+    ("我们甘州区政府报给市政府的请示，谁签批？", ["甘州区"], "张掖市", True),
+    ("南湖镇报县政府的材料，县里谁来批？", ["南湖镇"], "庄浪县", True),
+    ("崆峒区政府常务会议多久开一次？", ["崆峒区"], "平凉市", False),  # its own rules
+    ("静宁县政府报县里的请示谁批？", ["静宁县"], "庄浪县", False),  # no county lies below a county
+    ("兰州市政府报市政府的请示谁批？", ["兰州市"], "平凉市", False),
+])
+def test_a_place_below_the_selected_one_turns_to_its_government(question: str, unknown: list[str], selected: str,
+                                                               turns: bool) -> None:
+    assert turns_to(question, unknown, selected) is turns

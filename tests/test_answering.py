@@ -992,10 +992,10 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("有个景区想请平凉市领导给大门题几个字，这事行不行？", ("平凉市", 98), "题词、题字"),
     # how fast is answered by 第一时间 as well as by a number of days
     ("国家部委的文件到了平凉市政府，多快要送到市长手上批阅？", ("平凉市", 69), "第一时间报市长阅批"),
-    # 重大问题 is one word of the rules, not 重大 and a stop word
-    ("忻州政府工作里碰到重大问题，分管副市长自己能拍板吗，还是得上会？", ("忻州市", 19), "讨论决定"),
     ("平凉市政府每天那些琐碎事儿谁管？", ("平凉市", 12), "负责处理市政府的日常工作"),
     ("两个局意见打架，平凉哪位领导该出面调和？", ("平凉市", 65), "分管副市长应主动加强协调"),
+    # 重大问题 is one word of the rules, not 重大 and a stop word
+    ("忻州政府工作里碰到重大问题，分管副市长自己能拍板吗，还是得上会？", ("忻州市", 19), "讨论决定"),
 ])
 def test_a_situation_in_office_speech_is_searched_by_the_rules_words(assistant: Assistant, question: str,
                                                                      key: tuple[str, int], fact: str) -> None:

@@ -998,6 +998,7 @@ def test_the_rules_words_for_presiding_over_the_government_are_searched(assistan
     ("庄浪县各局的一把手外出要报告谁？", ("庄浪县", 77), "须提前3天向县政府书面报告"),
     # 怎么报备 asks how to report, not how to send a document (怎么报 → 报送)
     ("忻州市各部门一把手出差怎么报备？", ("忻州市", 45), "由各部门向市政府办公室报告"),
+    ("张掖市直部门一把手休假找谁批？", ("张掖市", 56), "按程序审批报告"),  # 休假 is time away: 外出
     # 重大问题 is one word of the rules, not 重大 and a stop word
     ("忻州政府工作里碰到重大问题，分管副市长自己能拍板吗，还是得上会？", ("忻州市", 19), "讨论决定"),
 ])

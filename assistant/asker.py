@@ -11,6 +11,8 @@ _DESK = r"[^，,。？！?!]{0,16}?(?:办公室|办(?!公))"
 _OFFICE_DESK = re.compile(rf"我(?:是({_DESK}[^，,。？！?!]{{0,8}}?)|(?:刚?调到|刚到)({_DESK}(?:工作|上班)?))([，。,])")
 # The desk's own words; what is left names the unit ("平凉市某局", "攀枝花某区政府").
 _DESK_WORDS = re.compile(r"办公室主任|办公室|(?<=政府)办|负责考勤|考勤|工作人员|上班|工作|的$")
+# "我是张掖市发改委的，…": who asks.
+_SELF_INTRODUCTION = re.compile(r"我是[^，,。？！?!]{1,16}?的[，,]")
 
 
 def without_introduction(question: str) -> str:
@@ -21,3 +23,9 @@ def without_introduction(question: str) -> str:
         return named + match.group(3) if named else ""
 
     return _OFFICE_DESK.sub(unit, question)
+
+
+def without_self_introduction(question: str) -> str:
+    """The question without the asker saying who they are ("我是张掖市发改委的，…"), which names no
+    article the question is about."""
+    return _SELF_INTRODUCTION.sub("", question)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .asker import without_self_introduction
 from .intent import (ABSENCE, GENERAL, PROCEDURE, TIME_LIMITS, VALIDITY, Intent, about_the_rules, asked_sentences,
                      asking_clauses, classify, classify_all, states_own_validity)
 from .concepts import LEADER_ROLES, ROLES, concept_weights, concepts, coverage, invited_roles, occurs, states
@@ -201,8 +202,6 @@ _DISAGREED_OVER = re.compile(r"对[^，。？]{1,20}?(?=(?:的)?(?:意见|看法
 _EXCEPT = re.compile(r"除了[^，,。？！?!]*[，,]")
 # Words that only say when or how (临时有急事, 马上, 明天): no article is named by them.
 _CIRCUMSTANCES = frozenset({"临时", "突然", "马上", "立即", "今天", "明天", "下周", "最近", "平时"})
-# "我是张掖市发改委的，…": who asks, which names no article the question is about.
-_SELF_INTRODUCTION = re.compile(r"我是[^，,。？！?!]{1,16}?的[，,]")
 # "由谁签发？": the act a who-question asks about, which the answering sentence must state.
 _ASKED_ACT = re.compile(r"(?:谁|哪个单位|哪个部门|哪位领导|哪个领导)(?:来|去|负责)?(签发|签署|签字|审批|审定|批准|起草|请假|报备|组织)")
 # "哪些单位列席？": a participants question about one way of taking part.
@@ -453,7 +452,7 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
             candidates.append((score, position, index, sentence))
     candidates.sort(key=lambda candidate: -candidate[0])
     if candidates and candidates[0][1] > 0 and _unique_to_another(
-            concepts(_SELF_INTRODUCTION.sub("", question)), ranked, ranked[candidates[0][1]].article, keyword):
+            concepts(without_self_introduction(question)), ranked, ranked[candidates[0][1]].article, keyword):
         candidates = [candidate for candidate in candidates if candidate[1] == 0]
     if not candidates:
         return finding

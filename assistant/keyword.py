@@ -184,8 +184,13 @@ _FROM_ABOVE_SEEN_FIRST = (r"(?<![向往给报])(?:中央|国务院|部委|中办
 # 工作 for a bureau; while the head is away ("市长在外面跑，市政府谁当家？"), whoever stands in.
 _WHO_HEADS = (r"(?:里头|里面|里|到底|最后|最终|究竟|平时|平常|日常|的大事小情|大事小情|的事|出了事)*[，,]?由?(?:谁|哪个|哪位)"
               r"(?:是|来|在)?(?:说了算|拍板|当家|做主|一号人物|班长|老大|负总责|管总|掌舵|领导)")
+# Who explains a policy is its drafter ("新政策谁出面解释？": 按照"谁起草、谁解读"的原则), not who sends the
+# 解读材料 with a draft, nor who interprets a 规章 (规章的解释工作由司法局…承办).
+_WHO_EXPLAINS = (r"政策(?![^？]*(?:材料|规章))[^？]*?(?:谁|哪个部门|哪家|哪个单位)[^，。？]{0,4}(?:解读|解释)"
+                 r"|政策[^，。？]{0,6}(?:解读|解释)(?!材料)[^，。？]{0,4}(?:由谁|谁来|归谁|谁负责|找谁)")
 READINGS = (
     Reading(re.compile(_SENT_UP), ("上行文",)),
+    Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),
     Reading(re.compile(_SENT_DOWN), ("下行文",)),
     Reading(re.compile(_WHO_SIGNS), ("签发", "签署")),
     Reading(re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")),

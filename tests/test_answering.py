@@ -1116,6 +1116,15 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     assert_cites(assistant.ask(question), key, fact)
 
 
+@pytest.mark.parametrize(("question", "key"), [
+    ("庄浪出台的新政策，该谁出面解释？", ("庄浪县", 37)),
+    ("平凉市政府出的政策文件，由谁负责解读？", ("平凉市", 40)),
+])
+def test_who_explains_a_policy_is_its_drafter(assistant: Assistant, question: str, key: tuple[str, int]) -> None:
+    # 按照"谁起草、谁解读"的原则, not the 政策解读材料 a draft is sent with (庄浪 64, 平凉 67)
+    assert_cites(assistant.ask(question), key, "谁起草、谁解读")
+
+
 def test_the_words_asking_for_a_leader_are_no_subject(assistant: Assistant) -> None:
     # "哪位领导" asks for someone; 领导 is not what the question is about (领导分工 in 平凉 68)
     answer = assistant.ask("我们局跟财政局在一个事项上意见一直不统一，平凉市政府层面应该由哪位领导出面来协调？")

@@ -188,8 +188,12 @@ _WHO_HEADS = (r"(?:里头|里面|里|到底|最后|最终|究竟|平时|平常|�
 # 解读材料 with a draft, nor who interprets a 规章 (规章的解释工作由司法局…承办).
 _WHO_EXPLAINS = (r"政策(?![^？]*(?:材料|规章))[^？]*?(?:谁|哪个部门|哪家|哪个单位)[^，。？]{0,4}(?:解读|解释)"
                  r"|政策[^，。？]{0,6}(?:解读|解释)(?!材料)[^，。？]{0,4}(?:由谁|谁来|归谁|谁负责|找谁)")
+# A bureau head's say alone ("局长自己点个头就能往上报吗？") is set against the 部门集体讨论决定 the rules demand.
+_HEAD_ALONE = (r"(?:局长|局里一把手|部门一把手|部门负责人|部门主要负责人)(?:个人|自己|一个人|一人|单独)[^，。？]{0,6}"
+               r"(?:签|点头|点个头|同意|说了算|拍板|定|决定)")
 READINGS = (
     Reading(re.compile(_SENT_UP), ("上行文",)),
+    Reading(re.compile(_HEAD_ALONE), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),
     Reading(re.compile(_SENT_DOWN), ("下行文",)),
     Reading(re.compile(_WHO_SIGNS), ("签发", "签署")),

@@ -1125,6 +1125,23 @@ def test_who_explains_a_policy_is_its_drafter(assistant: Assistant, question: st
     assert_cites(assistant.ask(question), key, "谁起草、谁解读")
 
 
+@pytest.mark.parametrize(("question", "key", "fact"), [
+    # a head's say alone is set against the 部门集体讨论决定 the rules demand
+    ("平凉的局往市政府报重大事项之前，局长个人签个字就行吗？", ("平凉市", 34), "部门集体讨论决定"),
+    # 修订 → 修改, 废除 → 废止
+    ("张掖市级层面的规范文件，谁有权出台、修订或者废除？", ("张掖市", 18), "制定、修改或废止规范性文件"),
+])
+def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
+                                          fact: str) -> None:
+    assert_cites(assistant.ask(question), key, fact)
+
+
+def test_a_big_problem_is_a_major_one(assistant: Assistant) -> None:
+    # 大问题 → 重大问题: 忻州 19 (重大问题须经常务会议或全体会议讨论决定) is among the articles shown
+    answer = assistant.ask("忻州市政府的大问题，市长办公会就能定吗？")
+    assert ("忻州市", 19) in [article.key for article in answer.retrieved[:5]]
+
+
 def test_the_words_asking_for_a_leader_are_no_subject(assistant: Assistant) -> None:
     # "哪位领导" asks for someone; 领导 is not what the question is about (领导分工 in 平凉 68)
     answer = assistant.ask("我们局跟财政局在一个事项上意见一直不统一，平凉市政府层面应该由哪位领导出面来协调？")

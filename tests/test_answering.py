@@ -1130,6 +1130,12 @@ def test_who_explains_a_policy_is_its_drafter(assistant: Assistant, question: st
     ("平凉的局往市政府报重大事项之前，局长个人签个字就行吗？", ("平凉市", 34), "部门集体讨论决定"),
     # 修订 → 修改, 废除 → 废止
     ("张掖市级层面的规范文件，谁有权出台、修订或者废除？", ("张掖市", 18), "制定、修改或废止规范性文件"),
+    # 谁批 is answered by 批准 as well as 审批
+    ("平凉的局长要休几天假，报谁批？", ("平凉市", 80), "离岗休假"),
+    # the 县区政府领导 a bureau invites are the rules' 县（市、区）政府负责同志
+    ("局里开会想请县区政府领导来，在平凉要报谁批？", ("平凉市", 61), "确需邀请的须报市政府批准"),
+    # studying before a meeting is the 会前学习 of the 常务会议
+    ("攀枝花哪个会开之前要先学一阵？", ("攀枝花市", 83), "常务会议会前学习制度"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:

@@ -200,7 +200,8 @@ READINGS = (
     Reading(re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")),
     Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁"), ("负责制", "市长", "县长"),
             frozenset({"市长负责制", "县长负责制"}), read_when_away=False),
-    Reading(re.compile(rf"(?:局|部门|单位){_WHO_HEADS}"), ("负责制", "本部门", "领导", "主要负责同志"),
+    Reading(re.compile(rf"(?:局|部门|单位)(?:{_WHO_HEADS}|[^。？]{{0,16}}(?:一把手|局长|主任)(?:说了算|拍板|当家|做主))"),
+            ("负责制", "本部门", "领导", "主要负责同志"),
             frozenset({"负责制", "本部门"}), read_when_away=False),
 )
 # The rules' words for standing in. The executive deputy stands in for the head only: a deputy away

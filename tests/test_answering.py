@@ -1134,12 +1134,20 @@ def test_who_explains_a_policy_is_its_drafter(assistant: Assistant, question: st
     ("平凉的局长要休几天假，报谁批？", ("平凉市", 80), "离岗休假"),
     # the 县区政府领导 a bureau invites are the rules' 县（市、区）政府负责同志
     ("局里开会想请县区政府领导来，在平凉要报谁批？", ("平凉市", 61), "确需邀请的须报市政府批准"),
+    # whether the head decides inside a bureau is what its 负责制 says
+    ("攀枝花各委办局内部，是班子集体说了算还是一把手说了算？", ("攀枝花市", 11), "局长负责制"),
     # studying before a meeting is the 会前学习 of the 常务会议
     ("攀枝花哪个会开之前要先学一阵？", ("攀枝花市", 83), "常务会议会前学习制度"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
     assert_cites(assistant.ask(question), key, fact)
+
+
+def test_a_view_of_ones_own_is_a_differing_opinion(assistant: Assistant) -> None:
+    # 有看法 → 不同意见: 平凉 77 (如有不同意见可在市政府内部提出) is among the articles shown
+    answer = assistant.ask("平凉的局长对市政府某个决定有看法，应该在哪儿提？")
+    assert ("平凉市", 77) in [article.key for article in answer.retrieved[:5]]
 
 
 def test_a_big_problem_is_a_major_one(assistant: Assistant) -> None:

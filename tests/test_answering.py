@@ -1136,6 +1136,9 @@ def test_who_explains_a_policy_is_its_drafter(assistant: Assistant, question: st
     ("局里开会想请县区政府领导来，在平凉要报谁批？", ("平凉市", 61), "确需邀请的须报市政府批准"),
     # whether the head decides inside a bureau is what its 负责制 says
     ("攀枝花各委办局内部，是班子集体说了算还是一把手说了算？", ("攀枝花市", 11), "局长负责制"),
+    # whether someone is in a government's 班子 is what its composition article says
+    ("张掖市政府班子里有没有市长助理这个位置？", ("张掖市", 4), "市长助理"),
+    ("庄浪县政府班子里有秘书长吗？", ("庄浪县", 8), "县政府由下列人员组成"),
     # studying before a meeting is the 会前学习 of the 常务会议
     ("攀枝花哪个会开之前要先学一阵？", ("攀枝花市", 83), "常务会议会前学习制度"),
 ])

@@ -196,8 +196,13 @@ _HEAD_ALONE = (r"(?:局长|局里一把手|部门一把手|部门负责人|部�
 _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里面|里头)?"
                       r"(?:有没有|有无|包不包括|算不算|(?:有|包括)[^，。？]{1,6}吗)"
                       r"|(?:算不算|是不是|属不属于|属于)[^，。？]{0,3}[市县]?政府(?:班子|领导班子|组成人员)")
+# What the rules themselves were made on ("这套规则是照着哪几份规则定的？") is their first article (根据《宪法》…
+# 参照《国务院工作规则》…结合…实际): not a question put "按规则".
+_RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12}?(?:根据|依据|照着|参照|依照|结合)了?[^，。？]{0,8}(?:哪|什么|啥)"
+                r"|(?:根据|依据|照着|参照|依照)了?(?:哪|什么|啥)[^，。？]{0,10}(?:定|制定|写|出台)的")
 READINGS = (
     Reading(re.compile(_SENT_UP), ("上行文",)),
+    Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "人员"), frozenset({"组成"})),
     Reading(re.compile(_HEAD_ALONE), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),

@@ -1139,6 +1139,10 @@ def test_who_explains_a_policy_is_its_drafter(assistant: Assistant, question: st
     # whether someone is in a government's 班子 is what its composition article says
     ("张掖市政府班子里有没有市长助理这个位置？", ("张掖市", 4), "市长助理"),
     ("庄浪县政府班子里有秘书长吗？", ("庄浪县", 8), "县政府由下列人员组成"),
+    # what the rules were made on is their first article; what a rule says is based on is not
+    ("平凉政府工作规则是照着哪几份规则定的？", ("平凉市", 1), "参照《国务院工作规则》"),
+    ("攀枝花规则定的时候除了法律，还结合了啥？", ("攀枝花市", 1), "结合《攀枝花市机构改革方案》"),
+    ("我们局刚被申请复议，领导让我查下攀市规则里复议工作依据哪部法？", ("攀枝花市", 71), "行政复议法"),
     # studying before a meeting is the 会前学习 of the 常务会议
     ("攀枝花哪个会开之前要先学一阵？", ("攀枝花市", 83), "常务会议会前学习制度"),
 ])

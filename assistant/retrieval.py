@@ -45,8 +45,10 @@ FOCUS_WEIGHT = 3.0
 # a preamble before a colon weigh this much: background, not what is asked.
 BACKGROUND_WEIGHT = 0.5
 # The last slot goes to the best article for the question's last ASKING_CLAUSES clauses alone, so that a
-# long question's background cannot push out the article on what it asks.
+# long question's background cannot push out the article on what it asks; the last two slots when the
+# asking sentence has at least LONG_ASK clauses (two or more of them background).
 ASKING_CLAUSES = 2
+LONG_ASK = 4
 # "哪位领导负责协调？": words that ask for someone, not what the question is about; they weigh as background.
 _ASKS_FOR_A_LEADER = re.compile(r"(?:哪位|哪个|什么|哪一级)(?:[市县]政府)?领导(?:同志)?(?:来|去)?(?:负责)?")
 # The leaders' titles weigh this much when the question says at least two other things at full weight:
@@ -159,13 +161,14 @@ class HybridSearch:
         return self._validity[jurisdiction]
 
     def _with_asked_clauses(self, best: list[int], query: str, jurisdiction: str, intent: Intent) -> list[int]:
-        """The ranking with its last slot given to the best article for the asking clauses alone, when
-        the question says more than them and that article is not already ranked above."""
+        """The ranking with its last slot (two for a long question) given to the best articles for the
+        asking clauses alone that are not already ranked above, when the question says more than them."""
         clauses = asking_clauses(query, ASKING_CLAUSES)
         if not clauses or _letters(clauses) == _letters(query):
             return best
-        kept = best[:-1]
-        extra = [i for i in self._fused(clauses, jurisdiction, 1, intent, "")[0] if i not in kept]
+        slots = 2 if len(asking_clauses(query, LONG_ASK).split("，")) >= LONG_ASK else 1
+        kept = best[:-slots]
+        extra = [i for i in self._fused(clauses, jurisdiction, len(best), intent, "")[0] if i not in kept][:slots]
         return (kept + extra + [i for i in best[len(kept):] if i not in extra])[:len(best)]
 
     def _terms(self, query: str) -> dict[str, float]:

@@ -1163,6 +1163,19 @@ def test_a_view_of_ones_own_is_a_differing_opinion(assistant: Assistant) -> None
     assert ("平凉市", 77) in [article.key for article in answer.retrieved[:5]]
 
 
+@pytest.mark.parametrize(("question", "key"), [
+    ("领导让我查一下规定，文件和请示的事先放一边，庄浪两个局在一件事上意见不一致，县政府这边按规定应该由谁出面协调？",
+     ("庄浪县", 62)),
+    ("攀枝花市政府这边议题排上常务会之前，几位副市长对一个跨部门事项各执一词，会签也卡着没走完，底下人私下议论："
+     "在攀枝花，整个政府班子的活儿到底归谁统领、最后谁说了算？", ("攀枝花市", 6)),
+])
+def test_long_background_cannot_push_out_what_is_asked(assistant: Assistant, question: str,
+                                                       key: tuple[str, int]) -> None:
+    # the background's words (文件, 请示, 常务会, 会签) rank other articles first; the asking clauses'
+    # best articles keep the last slots
+    assert key in [article.key for article in assistant.ask(question).retrieved[:5]]
+
+
 def test_a_big_problem_is_a_major_one(assistant: Assistant) -> None:
     # 大问题 → 重大问题: 忻州 19 (重大问题须经常务会议或全体会议讨论决定) is among the articles shown
     answer = assistant.ask("忻州市政府的大问题，市长办公会就能定吗？")

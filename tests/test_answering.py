@@ -1116,16 +1116,10 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     assert_cites(assistant.ask(question), key, fact)
 
 
-@pytest.mark.parametrize(("question", "key"), [
-    ("庄浪出台的新政策，该谁出面解释？", ("庄浪县", 37)),
-    ("平凉市政府出的政策文件，由谁负责解读？", ("平凉市", 40)),
-])
-def test_who_explains_a_policy_is_its_drafter(assistant: Assistant, question: str, key: tuple[str, int]) -> None:
-    # 按照"谁起草、谁解读"的原则, not the 政策解读材料 a draft is sent with (庄浪 64, 平凉 67)
-    assert_cites(assistant.ask(question), key, "谁起草、谁解读")
-
-
 @pytest.mark.parametrize(("question", "key", "fact"), [
+    # who explains a policy is its drafter, not who sends the 政策解读材料 with a draft (庄浪 64, 平凉 67)
+    ("庄浪出台的新政策，该谁出面解释？", ("庄浪县", 37), "谁起草、谁解读"),
+    ("平凉市政府出的政策文件，由谁负责解读？", ("平凉市", 40), "谁起草、谁解读"),
     # a head's say alone is set against the 部门集体讨论决定 the rules demand
     ("平凉的局往市政府报重大事项之前，局长个人签个字就行吗？", ("平凉市", 34), "部门集体讨论决定"),
     # 修订 → 修改, 废除 → 废止
@@ -1157,29 +1151,21 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     assert_cites(assistant.ask(question), key, fact)
 
 
-def test_a_view_of_ones_own_is_a_differing_opinion(assistant: Assistant) -> None:
-    # 有看法 → 不同意见: 平凉 77 (如有不同意见可在市政府内部提出) is among the articles shown
-    answer = assistant.ask("平凉的局长对市政府某个决定有看法，应该在哪儿提？")
-    assert ("平凉市", 77) in [article.key for article in answer.retrieved[:5]]
-
-
 @pytest.mark.parametrize(("question", "key"), [
+    # 有看法 → 不同意见: 平凉 77 (如有不同意见可在市政府内部提出)
+    ("平凉的局长对市政府某个决定有看法，应该在哪儿提？", ("平凉市", 77)),
+    # 大问题 → 重大问题: 忻州 19 (重大问题须经常务会议或全体会议讨论决定)
+    ("忻州市政府的大问题，市长办公会就能定吗？", ("忻州市", 19)),
+    # a long background's words (文件, 请示, 常务会, 会签) rank other articles first; the asking clauses'
+    # best articles keep the last slots
     ("领导让我查一下规定，文件和请示的事先放一边，庄浪两个局在一件事上意见不一致，县政府这边按规定应该由谁出面协调？",
      ("庄浪县", 62)),
     ("攀枝花市政府这边议题排上常务会之前，几位副市长对一个跨部门事项各执一词，会签也卡着没走完，底下人私下议论："
      "在攀枝花，整个政府班子的活儿到底归谁统领、最后谁说了算？", ("攀枝花市", 6)),
 ])
-def test_long_background_cannot_push_out_what_is_asked(assistant: Assistant, question: str,
-                                                       key: tuple[str, int]) -> None:
-    # the background's words (文件, 请示, 常务会, 会签) rank other articles first; the asking clauses'
-    # best articles keep the last slots
+def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
+                                                      key: tuple[str, int]) -> None:
     assert key in [article.key for article in assistant.ask(question).retrieved[:5]]
-
-
-def test_a_big_problem_is_a_major_one(assistant: Assistant) -> None:
-    # 大问题 → 重大问题: 忻州 19 (重大问题须经常务会议或全体会议讨论决定) is among the articles shown
-    answer = assistant.ask("忻州市政府的大问题，市长办公会就能定吗？")
-    assert ("忻州市", 19) in [article.key for article in answer.retrieved[:5]]
 
 
 def test_the_words_asking_for_a_leader_are_no_subject(assistant: Assistant) -> None:

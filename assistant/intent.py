@@ -172,12 +172,16 @@ def asked_sentences(question: str) -> str:
     return asked or question
 
 
+def clauses_asked(question: str) -> list[str]:
+    """The clauses of the asking part; a dash ends a clause as a comma does. A clause of one character is
+    none: it is what a stripped place name leaves ("在 ，")."""
+    return [clause for clause in re.split(r"[，,；;？?—]", asked_sentences(question)) if len(clause.strip()) > 1]
+
+
 def asking_clauses(question: str, count: int) -> str:
     """The last ``count`` clauses of the asking part ("…正好要去省里汇报工作，来不了，请假该怎么走？" →
-    "来不了，请假该怎么走"); a dash ends a clause as a comma does. A clause of one character is none: it
-    is what a stripped place name leaves ("在 ，")."""
-    clauses = [clause for clause in re.split(r"[，,；;？?—]", asked_sentences(question)) if len(clause.strip()) > 1]
-    return "，".join(clauses[-count:])
+    "来不了，请假该怎么走")."""
+    return "，".join(clauses_asked(question)[-count:])
 
 
 def classify(question: str) -> Intent:

@@ -19,7 +19,8 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from .concepts import LEADER_ROLES, concepts, coverage
-from .intent import GENERAL, Intent, about_the_rules, asked_sentences, asking_clauses, states_own_validity
+from .intent import (GENERAL, Intent, about_the_rules, asked_sentences, asking_clauses, clauses_asked,
+                     states_own_validity)
 from .keyword import KeywordIndex, asks_role_duties, query_terms, split_sentences
 from .store import StoredArticle
 from .topics import asks_who_attends, opens_with_topic, question_topics, states_composition
@@ -166,7 +167,7 @@ class HybridSearch:
         clauses = asking_clauses(query, ASKING_CLAUSES)
         if not clauses or _letters(clauses) == _letters(query):
             return best
-        slots = 2 if len(asking_clauses(query, LONG_ASK).split("，")) >= LONG_ASK else 1
+        slots = 2 if len(clauses_asked(query)) >= LONG_ASK else 1
         kept = best[:-slots]
         extra = [i for i in self._fused(clauses, jurisdiction, len(best), intent, "")[0] if i not in kept][:slots]
         return (kept + extra + [i for i in best[len(kept):] if i not in extra])[:len(best)]

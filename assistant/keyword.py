@@ -191,11 +191,12 @@ _WHO_EXPLAINS = (r"政策(?![^？]*(?:材料|规章))[^？]*?(?:谁|哪个部门
 # A bureau head's say alone ("局长自己点个头就能往上报吗？") is set against the 部门集体讨论决定 the rules demand.
 _HEAD_ALONE = (r"(?:局长|局里一把手|部门一把手|部门负责人|部门主要负责人)(?:个人|自己|一个人|一人|单独)[^，。？]{0,6}"
                r"(?:签|点头|点个头|同意|说了算|拍板|定|决定)")
-# Whether someone belongs to a government ("县政府班子里有秘书长吗？", "办公室主任算不算县政府组成人员？") is what
+# Who belongs to a government ("县政府班子里有秘书长吗？", "办公室主任算不算县政府组成人员？", "班子都包括谁？") is what
 # its 由下列人员组成 article says.
 _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里面|里头)?"
                       r"(?:有没有|有无|包不包括|算不算|(?:有|包括)[^，。？]{1,6}吗)"
-                      r"|(?:算不算|是不是|属不属于|属于)[^，。？]{0,3}[市县]?政府(?:班子|领导班子|组成人员)")
+                      r"|(?:算不算|是不是|属不属于|属于)[^，。？]{0,3}[市县]?政府(?:班子|领导班子|组成人员)"
+                      r"|政府(?:班子|领导班子)(?:都|一共|里)?(?:有|包括|由)(?:哪些|谁|什么|哪几)")
 # What the rules themselves were made on ("这套规则是照着哪几份规则定的？") is their first article (根据《宪法》…
 # 参照《国务院工作规则》…结合…实际): not a question put "按规则".
 _RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12}?(?:根据|依据|照着|参照|依照|结合)了?[^，。？]{0,8}(?:哪|什么|啥)"
@@ -203,7 +204,7 @@ _RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12
 READINGS = (
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),
-    Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "人员"), frozenset({"组成"})),
+    Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
     Reading(re.compile(_HEAD_ALONE), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),
     Reading(re.compile(_SENT_DOWN), ("下行文",)),

@@ -1133,10 +1133,16 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     # whether someone is in a government's 班子 is what its composition article says
     ("张掖市政府班子里有没有市长助理这个位置？", ("张掖市", 4), "市长助理"),
     ("庄浪县政府班子里有秘书长吗？", ("庄浪县", 8), "县政府由下列人员组成"),
+    ("庄浪县政府班子都包括谁？", ("庄浪县", 8), "县政府由下列人员组成"),
+    ("张掖市政府班子都有谁？", ("张掖市", 4), "市长助理"),
     # what the rules were made on is their first article; what a rule says is based on is not
     ("平凉政府工作规则是照着哪几份规则定的？", ("平凉市", 1), "参照《国务院工作规则》"),
     ("攀枝花规则定的时候除了法律，还结合了啥？", ("攀枝花市", 1), "结合《攀枝花市机构改革方案》"),
     ("我们局刚被申请复议，领导让我查下攀市规则里复议工作依据哪部法？", ("攀枝花市", 71), "行政复议法"),
+    # 异议 is the rules' 不同意见, a 决议 their 决定
+    ("平凉组成人员对政府决议有异议找谁提？", ("平凉市", 77), "不同意见可在市政府内部提出"),
+    # which meeting is no place ("在哪个会讨论")
+    ("攀枝花政府工作报告先在哪个会讨论？", ("攀枝花市", 41), "政府工作报告"),
     # 通融 is what the rules forbid as 坚持原则不得办理; 第一位 is their 首位
     ("庄浪县有领导打招呼办不合规的事，能不能通融着办？", ("庄浪县", 87), "坚持原则不得办理"),
     ("按规定，攀枝花市政府及各部门应当把什么建设摆在第一位？", ("攀枝花市", 75), "党的政治建设放在首位"),

@@ -28,6 +28,7 @@ from assistant.intent import asked_sentences, asking_clauses, classify
     ("市政府常务会议在哪里开？", "place"),
     ("全体会议在哪个会议室开？", "place"),
     ("市政府工作部门的人事任免，是在哪个会上讨论通过的？", "general"),
+    ("政府工作报告先在哪个会讨论？", "general"),
     ("部门24小时值班，谁要随时掌握一把手在哪里？", "who"),
 ])
 def test_what_the_question_asks(question: str, expected: str) -> None:

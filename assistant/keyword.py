@@ -163,9 +163,10 @@ class Reading:
 
 
 # Which way a document goes: a government's own document to the level above is an 上行文 ("县政府往上级报的
-# 文件"), but a named county's (临泽县政府) is not the one whose rules are asked.
-_SENT_UP = (r"(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}"
-            r"(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))" rf"[^，。？]{{0,8}}?{_DOCUMENT}")
+# 文件", or with the place name stripped "给省里的报告"), but a named county's (临泽县政府) is not the one whose
+# rules are asked.
+_SENT_UP = (r"(?:(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}(?:上报|报给[省市上]|往上|向上|往[省市]里|给[省市](?:政府|里))"
+            r"|^\s*(?:报给|往|给)(?:[省市]里|省政府|省上))" rf"[^，。？]{{0,8}}?{_DOCUMENT}")
 # …and one to the levels below is a 下行文 ("市政府给下面县区发的文件", "往乡镇下发的通知"), unless the
 # question says 下行文 itself.
 _SENT_DOWN = (r"政府(?![^？]*下行文)[^，。？]{0,2}"

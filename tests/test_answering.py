@@ -1141,6 +1141,8 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("我们局刚被申请复议，领导让我查下攀市规则里复议工作依据哪部法？", ("攀枝花市", 71), "行政复议法"),
     # whom someone is a 助手 or 帮手 to is whom they 协助
     ("攀枝花市政府的秘书长算啥角色，是给谁当助手的？", ("攀枝花市", 6), "秘书长协助市长工作"),
+    # who puts their name at the foot (落款) of a report signs it off
+    ("平凉给省里的报告谁落款签？", ("平凉市", 71), "由市长签发"),
     # 异议 is the rules' 不同意见, a 决议 their 决定
     ("平凉组成人员对政府决议有异议找谁提？", ("平凉市", 77), "不同意见可在市政府内部提出"),
     # which meeting is no place ("在哪个会讨论")

@@ -1143,6 +1143,13 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("攀枝花市政府的秘书长算啥角色，是给谁当助手的？", ("攀枝花市", 6), "秘书长协助市长工作"),
     # who puts their name at the foot (落款) of a report signs it off
     ("平凉给省里的报告谁落款签？", ("平凉市", 71), "由市长签发"),
+    # drafting is also the rules' 拟定/拟订; who 牵头开 a meeting convenes and chairs it
+    ("攀市月度安排谁起草谁签？", ("攀枝花市", 54), "由市政府办公室拟定"),
+    ("平凉专题会谁牵头开？", ("平凉市", 55), "由副市长召集和主持"),
+    # who has the 签发权 signs off
+    ("张掖政府办要印发一份文件，哪几位领导有签发权？", ("张掖市", 51), "签发"),
+    # who 在岗坐镇 on a 节日 is on duty (在岗带班) on the 节假日
+    ("攀枝花节日谁在岗坐镇？", ("攀枝花市", 81), "在岗带班"),
     # 异议 is the rules' 不同意见, a 决议 their 决定
     ("平凉组成人员对政府决议有异议找谁提？", ("平凉市", 77), "不同意见可在市政府内部提出"),
     # which meeting is no place ("在哪个会讨论")
@@ -1172,6 +1179,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
      ("庄浪县", 62)),
     ("攀枝花市政府这边议题排上常务会之前，几位副市长对一个跨部门事项各执一词，会签也卡着没走完，底下人私下议论："
      "在攀枝花，整个政府班子的活儿到底归谁统领、最后谁说了算？", ("攀枝花市", 6)),
+    # 掰扯 is a 分歧
+    ("平凉部门掰扯不清谁来拍板协调？", ("平凉市", 65)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -1150,6 +1150,12 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("张掖政府办要印发一份文件，哪几位领导有签发权？", ("张掖市", 51), "签发"),
     # who 在岗坐镇 on a 节日 is on duty (在岗带班) on the 节假日
     ("攀枝花节日谁在岗坐镇？", ("攀枝花市", 81), "在岗带班"),
+    # which meeting decides (哪个会定) is where it is 讨论决定; 大额资金 is also 攀枝花's 重大资金;
+    # who 坐庄 or 挑头 a meeting convenes and chairs it
+    ("忻州大事上哪个会定？", ("忻州市", 19), "讨论决定"),
+    ("攀枝花预算和大额资金哪个会定？", ("攀枝花市", 28), "重大资金安排"),
+    ("庄浪专题会由谁坐庄？", ("庄浪县", 52), "由副县长召集和主持"),
+    ("庄浪分管领域专题会谁挑头？", ("庄浪县", 52), "由副县长召集和主持"),
     # 异议 is the rules' 不同意见, a 决议 their 决定
     ("平凉组成人员对政府决议有异议找谁提？", ("平凉市", 77), "不同意见可在市政府内部提出"),
     # which meeting is no place ("在哪个会讨论")

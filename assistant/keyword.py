@@ -27,7 +27,7 @@ _STOPWORDS = frozenset("""
 出来 大家 任何 任何人 一般 固定 多长 时间 长时间 多长时间 之内 内得 下来 亲自 好几 顺带 别的 内容 其他 或者 哪位
 都得 还能 能用 用 才能 得到 多久 大概 那天 这个 那个 还是 全都 到底 究竟 一下子 东西 情况 事情 问题 事儿 啥时候
 具体 放在 一位 一场 一件 一个 一份 一项 一些 按规定 按照规定 按规矩 规矩 包括 干什么 做什么 干啥 做啥
-第一步 一步 行不行 不行 行吗 可不可以
+第一步 一步 行不行 不行 行吗 可不可以 哪几 哪几个 几个
 """.split())
 # A verb-object word split by 个 in speech (题个词, 请个假, 签个字); a numeral or pronoun before 个 counts.
 _SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])个([\u4e00-\u9fff])")

@@ -172,8 +172,9 @@ _SENT_UP = (r"(?:(?<![\u4e00-\u9fff]{2}[县区])政府[^，。？]{0,2}(?:上报
 _SENT_DOWN = (r"政府(?![^？]*下行文)[^，。？]{0,2}"
               r"(?:给下面|发给下面|发到下面|往下|向下|下发给|给下级|发给下级|(?:给|往|向|发往|发到)各?[县区乡镇])"
               rf"[^，。？]{{0,8}}?{_DOCUMENT}")
-# "谁来签？" asks who signs it off: the rules say 签发 or 签署, never 签 alone.
-_WHO_SIGNS = r"(?:谁|哪位|哪个)(?:领导)?(?:来|去|能|可以|负责)?签(?![发署批字收])"
+# "谁来签？", "秘书长能签吗？" ask who signs it off: the rules say 签发 or 签署, never 签 alone.
+_WHO_SIGNS = (r"(?:谁|哪位|哪个)(?:领导)?(?:来|去|能|可以|负责)?签(?![发署批字收])"
+              r"|(?:能|可以|就能|就可以|自己)签(?=吗|不|就行|了吧|得了)")
 # Whoever is first shown what comes down from above is the head ("部委来的件先送谁？": 国家部委公文和…领导重要
 # 批示，原则上第一时间报市长阅批); not a document sent there (向上级, 往省里), nor asked how to carry it out
 # ("中央文件到了，落实情况要不要报告？").

@@ -1190,6 +1190,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("张掖市长要主持哪几个会？", ("张掖市", 7)),
     # 工作要点 is one word of the rules (攀枝花 54's 年度工作要点), not 工作 and 要点
     ("攀市一年的工作要点是政府办拟，然后上常务会审吗？还是全体会？", ("攀枝花市", 54)),
+    # "秘书长能签吗" asks whether they may sign it off (签发)
+    ("攀枝花停车通知秘书长能签吗？", ("攀枝花市", 51)),
     # 掰扯 is a 分歧
     ("平凉部门掰扯不清谁来拍板协调？", ("平凉市", 65)),
 ])

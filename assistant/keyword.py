@@ -203,7 +203,12 @@ _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里
 # 参照《国务院工作规则》…结合…实际): not a question put "按规则".
 _RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12}?(?:根据|依据|照着|参照|依照|结合)了?[^，。？]{0,8}(?:哪|什么|啥)"
                 r"|(?:根据|依据|照着|参照|依照)了?(?:哪|什么|啥)[^，。？]{0,10}(?:定|制定|写|出台)的")
+# Departments at odds over a 规章 or 法规 ("规章起草部门顶牛谁兜底？") are the rules' 部门间争议较大的重要立法事项.
+# Not a rule read two ways ("规章理解不一致"), which is a matter of its 解释.
+_LAWMAKING_DISPUTE = (r"(?:规章|法规|立法)(?:(?!理解|解释)[^？]){0,16}?"
+                      r"(?P<said>分歧|顶牛|意见不一|谈不拢|吵|扯皮|掰扯|之争|争议|协调不下来|不一致)")
 READINGS = (
+    Reading(re.compile(_LAWMAKING_DISPUTE), ("争议", "立法", "一致意见"), frozenset({"争议", "一致意见"})),
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
@@ -262,9 +267,10 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
 
 
 def readings(question: str) -> list[tuple[str, Reading]]:
-    """The words of the question that a reading reads ("县政府往上级报的文件"), each with its reading."""
+    """The words of the question that a reading reads ("县政府往上级报的文件"; only its ``said`` group where the
+    rest is context, "规章…顶牛"), each with its reading."""
     away = asks_who_stands_in(question)
-    return [(said.group(0), reading) for reading in READINGS
+    return [(said.group("said" if "said" in said.re.groupindex else 0), reading) for reading in READINGS
             if (reading.read_when_away or not away) and (said := reading.pattern.search(question))]
 
 

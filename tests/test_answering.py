@@ -1158,6 +1158,9 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("庄浪分管领域专题会谁挑头？", ("庄浪县", 52), "由副县长召集和主持"),
     # 哪几个 asks, it is no topic; the 会 asked about are 会议
     ("张掖市长兼党组书记，要主持哪几个会？", ("张掖市", 7), "召集和主持市政府全体会议"),
+    # departments at odds over a 规章 are the rules' 部门间争议 in lawmaking; a 规章 read two ways is its 解释
+    ("平凉规章起草部门顶牛谁兜底？", ("平凉市", 26), "市司法局要列明各方理据"),
+    ("攀枝花的一部政府规章，有个条款大家理解不一致，需要出个正式解释，这事归谁办？", ("攀枝花市", 21), "解释工作由司法局"),
     # 异议 is the rules' 不同意见, a 决议 their 决定
     ("平凉组成人员对政府决议有异议找谁提？", ("平凉市", 77), "不同意见可在市政府内部提出"),
     # which meeting is no place ("在哪个会讨论")
@@ -1192,6 +1195,7 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("攀市一年的工作要点是政府办拟，然后上常务会审吗？还是全体会？", ("攀枝花市", 54)),
     # "秘书长能签吗" asks whether they may sign it off (签发)
     ("攀枝花停车通知秘书长能签吗？", ("攀枝花市", 51)),
+    ("平凉市规章起草部门分歧未决时由何方梳理报批？", ("平凉市", 26)),
     # 掰扯 is a 分歧
     ("平凉部门掰扯不清谁来拍板协调？", ("平凉市", 65)),
 ])

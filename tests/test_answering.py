@@ -1190,11 +1190,13 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
      ("庄浪县", 62)),
     ("攀枝花市政府这边议题排上常务会之前，几位副市长对一个跨部门事项各执一词，会签也卡着没走完，底下人私下议论："
      "在攀枝花，整个政府班子的活儿到底归谁统领、最后谁说了算？", ("攀枝花市", 6)),
+    # 哪几个 asks, it is no topic; the 会 asked about are 会议
     ("张掖市长要主持哪几个会？", ("张掖市", 7)),
     # 工作要点 is one word of the rules (攀枝花 54's 年度工作要点), not 工作 and 要点
     ("攀市一年的工作要点是政府办拟，然后上常务会审吗？还是全体会？", ("攀枝花市", 54)),
     # "秘书长能签吗" asks whether they may sign it off (签发)
     ("攀枝花停车通知秘书长能签吗？", ("攀枝花市", 51)),
+    # departments at odds over a 规章 are the rules' 部门间争议 in lawmaking
     ("平凉市规章起草部门分歧未决时由何方梳理报批？", ("平凉市", 26)),
     # 掰扯 is a 分歧
     ("平凉部门掰扯不清谁来拍板协调？", ("平凉市", 65)),

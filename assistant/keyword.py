@@ -207,7 +207,11 @@ _RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12
 # Not a rule read two ways ("规章理解不一致"), which is a matter of its 解释.
 _LAWMAKING_DISPUTE = (r"(?:规章|法规|立法)(?:(?!理解|解释)[^？]){0,16}?"
                       r"(?P<said>分歧|顶牛|意见不一|谈不拢|吵|扯皮|掰扯|之争|争议|协调不下来|不一致)")
+# Whom a government works under ("市政府受哪几家领导？", "在谁的领导下干活？") is its preamble's 在…党中央坚强领导下;
+# not whom a bureau or an office answers to ("审计局归谁领导").
+_GOVERNMENT_LED_BY = r"政府[^，。？]{0,8}(?:在|受|归|听)(?:谁|哪|什么|啥)[^，。？]{0,6}领导"
 READINGS = (
+    Reading(re.compile(_GOVERNMENT_LED_BY), ("党中央", "坚强", "领导")),
     Reading(re.compile(_LAWMAKING_DISPUTE), ("争议", "立法", "一致意见"), frozenset({"争议", "一致意见"})),
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),

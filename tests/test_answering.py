@@ -1200,6 +1200,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("平凉市规章起草部门分歧未决时由何方梳理报批？", ("平凉市", 26)),
     # 掰扯 is a 分歧
     ("平凉部门掰扯不清谁来拍板协调？", ("平凉市", 65)),
+    # whom a government works under is its preamble's 在…党中央坚强领导下
+    ("我刚调到市政府办，想问下咱攀枝花市政府平时直接受哪几家领导？", ("攀枝花市", 2)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

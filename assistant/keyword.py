@@ -28,6 +28,7 @@ _STOPWORDS = frozenset("""
 都得 还能 能用 用 才能 得到 多久 大概 那天 这个 那个 还是 全都 到底 究竟 一下子 东西 情况 事情 问题 事儿 啥时候
 具体 放在 一位 一场 一件 一个 一份 一项 一些 按规定 按照规定 按规矩 规矩 包括 干什么 做什么 干啥 做啥
 第一步 一步 行不行 不行 行吗 可不可以 哪几 哪几个 几个
+何人 何方 何种 何项 为何 由何 应由何 按何 依规 依规应
 """.split())
 # A verb-object word split by 个 in speech (题个词, 请个假, 签个字); a numeral or pronoun before 个 counts.
 _SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])个([\u4e00-\u9fff])")
@@ -233,7 +234,7 @@ _FOR_THE_HEAD = ("负责常务工作的副市长", "负责常务工作的副县�
 _STANDS_IN = ("代行", "外出", "期间", *_FOR_THE_HEAD)
 _HEAD = re.compile(r"(?<!副)[市县]长(?!助理)|一把手|老大")
 _DEPUTY = re.compile(r"(?<!常务)副[市县]长")
-_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个)(?:副[市县]长)?(?:来|去|在|临时|暂时|能)?"
+_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个|何人)(?:副[市县]长)?(?:来|去|在|临时|暂时|能)?"
                              r"(?:主持|代(?!表)|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁|看着|盯着|掌舵|拿主意)")
 
 

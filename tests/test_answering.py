@@ -1173,6 +1173,9 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("按平凉市政府工作规则，领导可以违规介入企业的市场经营吗？", ("平凉市", 93), "不得违反规定干预或插手市场经济活动"),
     # studying before a meeting is the 会前学习 of the 常务会议
     ("攀枝花哪个会开之前要先学一阵？", ("攀枝花市", 83), "常务会议会前学习制度"),
+    # the written register asks who with 何人, 何方, 何部门
+    ("张掖市长赴省学习期间由何人主持市政府工作？", ("张掖市", 10), "由负责常务工作的副市长主持政府工作"),
+    ("攀枝花市规章施行后条款释义由何方负责？", ("攀枝花市", 21), "由司法局会同相关部门承办"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:

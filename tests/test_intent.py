@@ -30,6 +30,9 @@ from assistant.intent import asked_sentences, asking_clauses, classify
     ("市政府工作部门的人事任免，是在哪个会上讨论通过的？", "general"),
     ("政府工作报告先在哪个会讨论？", "general"),
     ("部门24小时值班，谁要随时掌握一把手在哪里？", "who"),
+    # the written register: 何人, 何方, 由何部门, 哪一部门
+    ("市政府日常性事务由何人承担？", "who"),
+    ("常务会议前的学法应由哪一部门组织？", "who"),
 ])
 def test_what_the_question_asks(question: str, expected: str) -> None:
     assert classify(question).name == expected

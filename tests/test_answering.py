@@ -1176,6 +1176,11 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     # the written register asks who with 何人, 何方, 何部门
     ("张掖市长赴省学习期间由何人主持市政府工作？", ("张掖市", 10), "由负责常务工作的副市长主持政府工作"),
     ("攀枝花市规章施行后条款释义由何方负责？", ("攀枝花市", 21), "由司法局会同相关部门承办"),
+    # 改废 is the rules' 修改或废止, 督办 their 督促检查, 配合谁 their 协助, 盯得紧 their 关注度高
+    ("张掖市政府的规范性文件改废谁说了算？", ("张掖市", 18), "制定、修改或废止规范性文件"),
+    ("张掖市委市政府决定的落实谁来督办？", ("张掖市", 27), "市政府办公室要加强督促检查"),
+    ("攀枝花副市长配合谁干活？", ("攀枝花市", 6), "协助市长工作"),
+    ("攀枝花社会上盯得紧的事出文前找谁？", ("攀枝花市", 23), "社会关注度高的事项"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
@@ -1205,6 +1210,9 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("平凉部门掰扯不清谁来拍板协调？", ("平凉市", 65)),
     # whom a government works under is its preamble's 在…党中央坚强领导下
     ("我刚调到市政府办，想问下咱攀枝花市政府平时直接受哪几家领导？", ("攀枝花市", 2)),
+    # 平常的事务 are the rules' 日常工作; 预决算 is a 财政预算
+    ("攀枝花市政府平常的事务谁管？", ("攀枝花市", 9)),
+    ("攀枝花预决算草案谁拍板？", ("攀枝花市", 28)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -208,11 +208,12 @@ _RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12
 # Not a rule read two ways ("规章理解不一致"), which is a matter of its 解释.
 _LAWMAKING_DISPUTE = (r"(?:规章|法规|立法)(?:(?!理解|解释)[^？]){0,16}?"
                       r"(?P<said>分歧|顶牛|意见不一|谈不拢|吵|扯皮|掰扯|之争|争议|协调不下来|不一致)")
-# Whom a government works under ("市政府受哪几家领导？", "在谁的领导下干活？") is its preamble's 在…党中央坚强领导下;
-# not whom a bureau or an office answers to ("审计局归谁领导").
-_GOVERNMENT_LED_BY = r"政府[^，。？]{0,8}(?:在|受|归|听)(?:谁|哪|什么|啥)[^，。？]{0,6}领导"
+# Whom a government works under ("市政府受哪几家领导？", "上头听谁的？") is its preamble's 在…党中央坚强领导下,
+# stated where a sentence says 领导下; not whom a bureau or an office answers to ("审计局归谁领导").
+_GOVERNMENT_LED_BY = (r"政府(?:(?!局|部门|单位|前)[^，。？]){0,8}"
+                      r"(?:(?:在|受|归|听)(?:谁|哪|什么|啥)[^，。？]{0,6}领导|听(?:谁|哪家|哪几家)的(?=[？?，,。]|$))")
 READINGS = (
-    Reading(re.compile(_GOVERNMENT_LED_BY), ("党中央", "坚强", "领导")),
+    Reading(re.compile(_GOVERNMENT_LED_BY), ("党中央", "坚强", "领导"), frozenset({"领导下"})),
     Reading(re.compile(_LAWMAKING_DISPUTE), ("争议", "立法", "一致意见"), frozenset({"争议", "一致意见"})),
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),
@@ -224,7 +225,8 @@ READINGS = (
     Reading(re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")),
     Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁"), ("负责制", "市长", "县长"),
             frozenset({"市长负责制", "县长负责制"}), read_when_away=False),
-    Reading(re.compile(rf"(?:局|部门|单位)(?:{_WHO_HEADS}|[^。？]{{0,16}}(?:一把手|局长|主任)(?:说了算|拍板|当家|做主))"),
+    Reading(re.compile(rf"(?:局|部门|单位)(?:{_WHO_HEADS}|[^。？]{{0,16}}(?:一把手|局长|主任)(?:说了算|拍板|当家|做主)"
+                       r"|[^。？]{0,8}听(?:谁|哪个|哪位)[^，。？]{0,4}的(?=[？?，,。]|$))"),
             ("负责制", "本部门", "领导", "主要负责同志"),
             frozenset({"负责制", "本部门"}), read_when_away=False),
 )

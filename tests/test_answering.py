@@ -1181,6 +1181,8 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("张掖市委市政府决定的落实谁来督办？", ("张掖市", 27), "市政府办公室要加强督促检查"),
     ("攀枝花副市长配合谁干活？", ("攀枝花市", 6), "协助市长工作"),
     ("攀枝花社会上盯得紧的事出文前找谁？", ("攀枝花市", 23), "社会关注度高的事项"),
+    # whom a government listens to is whom it works under
+    ("攀枝花市政府上头听谁的？", ("攀枝花市", 2), "党中央坚强领导下"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
@@ -1213,6 +1215,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     # 平常的事务 are the rules' 日常工作; 预决算 is a 财政预算
     ("攀枝花市政府平常的事务谁管？", ("攀枝花市", 9)),
     ("攀枝花预决算草案谁拍板？", ("攀枝花市", 28)),
+    # whom a bureau listens to is its head: 行政首长负责制
+    ("忻州各局工作听哪个一把手的？", ("忻州市", 7)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -186,7 +186,7 @@ _FROM_ABOVE_SEEN_FIRST = (r"(?<![向往给报])(?:中央|国务院|部委|中办
 # 负责制 says, not who decides one matter: 市长负责制 for the government, 局长负责制 or 主要负责同志领导本部门的
 # 工作 for a bureau; while the head is away ("市长在外面跑，市政府谁当家？"), whoever stands in.
 _WHO_HEADS = (r"(?:里头|里面|里|到底|最后|最终|究竟|平时|平常|日常|的大事小情|大事小情|的事|出了事)*[，,]?由?(?:谁|哪个|哪位)"
-              r"(?:是|来|在)?(?:说了算|拍板|当家|做主|一号人物|班长|老大|负总责|管总|掌舵|领导)")
+              r"(?:是|来|在)?(?:说了算|拍板|当家|做主|一号人物|一把手|班长|老大|负总责|管总|掌舵|领导)")
 # Who explains a policy is its drafter ("新政策谁出面解释？": 按照"谁起草、谁解读"的原则), not who sends the
 # 解读材料 with a draft, nor who interprets a 规章 (规章的解释工作由司法局…承办).
 _WHO_EXPLAINS = (r"政策(?![^？]*(?:材料|规章))[^？]*?(?:谁|哪个部门|哪家|哪个单位)[^，。？]{0,4}(?:解读|解释)"
@@ -213,7 +213,7 @@ _LAWMAKING_DISPUTE = (r"(?:规章|法规|立法)(?:(?!理解|解释)[^？]){0,16
 _GOVERNMENT_LED_BY = (r"政府(?:(?!局|部门|单位|前)[^，。？]){0,8}"
                       r"(?:(?:在|受|归|听)(?:谁|哪|什么|啥)[^，。？]{0,6}领导|听(?:谁|哪家|哪几家)的(?=[？?，,。]|$))")
 READINGS = (
-    Reading(re.compile(_GOVERNMENT_LED_BY), ("党中央", "坚强", "领导"), frozenset({"领导下"})),
+    Reading(re.compile(_GOVERNMENT_LED_BY), ("党中央", "坚强", "领导", "市委", "县委"), frozenset({"领导下", "委领导"})),
     Reading(re.compile(_LAWMAKING_DISPUTE), ("争议", "立法", "一致意见"), frozenset({"争议", "一致意见"})),
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),

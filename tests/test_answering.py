@@ -1183,6 +1183,9 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("攀枝花社会上盯得紧的事出文前找谁？", ("攀枝花市", 23), "社会关注度高的事项"),
     # whom a government listens to is whom it works under
     ("攀枝花市政府上头听谁的？", ("攀枝花市", 2), "党中央坚强领导下"),
+    ("咱平凉政府归哪个上级领导？", ("平凉市", 6), "自觉接受市委领导"),
+    # "谁是一把手说了算" asks who heads the government: 县长负责制
+    ("庄浪县政府谁是一把手说了算？", ("庄浪县", 9), "县长负责制"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
@@ -1217,6 +1220,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("攀枝花预决算草案谁拍板？", ("攀枝花市", 28)),
     # whom a bureau listens to is its head: 行政首长负责制
     ("忻州各局工作听哪个一把手的？", ("忻州市", 7)),
+    # 改正 is the rules' 纠正
+    ("平凉部门文件不合规，谁负责改正？", ("平凉市", 29)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

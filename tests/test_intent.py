@@ -33,6 +33,8 @@ from assistant.intent import asked_sentences, asking_clauses, classify
     # the written register: 何人, 何方, 由何部门, 哪一部门
     ("市政府日常性事务由何人承担？", "who"),
     ("常务会议前的学法应由哪一部门组织？", "who"),
+    # members with a differing view are no question on who attends
+    ("平凉政府班子成员有异议往哪提？", "general"),
 ])
 def test_what_the_question_asks(question: str, expected: str) -> None:
     assert classify(question).name == expected

@@ -1186,6 +1186,9 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("咱平凉政府归哪个上级领导？", ("平凉市", 6), "自觉接受市委领导"),
     # "谁是一把手说了算" asks who heads the government: 县长负责制
     ("庄浪县政府谁是一把手说了算？", ("庄浪县", 9), "县长负责制"),
+    # who decides inside a bureau before it reports is its 集体讨论; 办会 is a 会议 it holds
+    ("平凉部门上报大事前，内部谁来定？", ("平凉市", 34), "通过部门集体讨论决定"),
+    ("庄浪部门办会除了副县长还要报谁？", ("庄浪县", 58), "再正式向县政府报送请示"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
@@ -1222,6 +1225,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("忻州各局工作听哪个一把手的？", ("忻州市", 7)),
     # 改正 is the rules' 纠正
     ("平凉部门文件不合规，谁负责改正？", ("平凉市", 29)),
+    # …but who decides inside a bureau at all is its head (行政首长负责制)
+    ("忻州各部门内部是谁拍板？", ("忻州市", 7)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

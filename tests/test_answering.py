@@ -1189,6 +1189,9 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     # who decides inside a bureau before it reports is its 集体讨论; 办会 is a 会议 it holds
     ("平凉部门上报大事前，内部谁来定？", ("平凉市", 34), "通过部门集体讨论决定"),
     ("庄浪部门办会除了副县长还要报谁？", ("庄浪县", 58), "再正式向县政府报送请示"),
+    # 大笔钱 is a 大额资金; a head deciding it alone is set against the rules' 集体研究决定
+    ("平凉花大笔钱，市长一个人能拍板吗？", ("平凉市", 32), "集体研究决定"),
+    ("张掖大笔钱怎么花，由哪个会拍板？", ("张掖市", 23), "重大资金使用"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
@@ -1227,6 +1230,9 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("平凉部门文件不合规，谁负责改正？", ("平凉市", 29)),
     # …but who decides inside a bureau at all is its head (行政首长负责制)
     ("忻州各部门内部是谁拍板？", ("忻州市", 7)),
+    # a guess at who stands in ("是秘书长代管吗") asks who does; 哪种会 asks for a 会议
+    ("平凉市长不在家时，是秘书长代管政府吗？", ("平凉市", 13)),
+    ("庄浪县里的大事得上哪种会才能定？", ("庄浪县", 10)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -1192,6 +1192,10 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     # 大笔钱 is a 大额资金; a head deciding it alone is set against the rules' 集体研究决定
     ("平凉花大笔钱，市长一个人能拍板吗？", ("平凉市", 32), "集体研究决定"),
     ("张掖大笔钱怎么花，由哪个会拍板？", ("张掖市", 23), "重大资金使用"),
+    # 官司 is an 诉讼 the rules' 应诉; 跑外地 is 外出; 大情况 a 重大情况
+    ("平凉部门吃了行政官司谁出面？", ("平凉市", 45), "人民法院"),
+    ("平凉局长要跑外地先找哪个？", ("平凉市", 80), "须提前3天向市政府书面报告"),
+    ("庄浪部门出了大情况先找哪个？", ("庄浪县", 79), "重大情况要及时向县政府报告"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
@@ -1233,6 +1237,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     # a guess at who stands in ("是秘书长代管吗") asks who does; 哪种会 asks for a 会议
     ("平凉市长不在家时，是秘书长代管政府吗？", ("平凉市", 13)),
     ("庄浪县里的大事得上哪种会才能定？", ("庄浪县", 10)),
+    # jieba cuts "大事先" as 大/事先: it is a 大事 first
+    ("庄浪县政府遇到大事先跟谁请示？", ("庄浪县", 6)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

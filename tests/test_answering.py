@@ -1239,6 +1239,9 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("庄浪县里的大事得上哪种会才能定？", ("庄浪县", 10)),
     # jieba cuts "大事先" as 大/事先: it is a 大事 first
     ("庄浪县政府遇到大事先跟谁请示？", ("庄浪县", 6)),
+    # 谁张罗 a meeting asks who convenes it; a 施政报告 is the 政府工作报告
+    ("攀枝花开全会谁张罗？", ("攀枝花市", 7)),
+    ("攀枝花施政报告稿谁先看？", ("攀枝花市", 41)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

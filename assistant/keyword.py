@@ -148,6 +148,8 @@ _ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 # "气象局要执行市政府工作规则吗？": whether a body is bound by the rules is what their 适用 article says.
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则|工作规则[^，。？]{0,4}(?:约束|管|适用)")
+# The end of a clause: "听谁的？" asks whom one answers to, "听谁的判决" does not.
+_CLAUSE_END = r"(?=[？?，,。]|$)"
 DOCUMENTS = frozenset({"文件", "公文", "报告", "稿子", "件", "文", "请示", "通知"})
 _DOCUMENT = "(?:" + "|".join(sorted(DOCUMENTS, key=len, reverse=True)) + ")"
 
@@ -192,13 +194,13 @@ _WHO_HEADS = (r"(?:里头|里面|里|到底|最后|最终|究竟|平时|平常|�
 _WHO_EXPLAINS = (r"政策(?![^？]*(?:材料|规章))[^？]*?(?:谁|哪个部门|哪家|哪个单位)[^，。？]{0,4}(?:解读|解释)"
                  r"|政策[^，。？]{0,6}(?:解读|解释)(?!材料)[^，。？]{0,4}(?:由谁|谁来|归谁|谁负责|找谁)")
 # A head's say alone, a bureau's ("局长自己点个头就能往上报吗？") or a government's ("市长一个人能拍板吗？"), is set
-# against the 集体讨论决定 the rules demand; so is who decides inside a bureau before it reports ("部门报大事之前内部
-# 谁先过？").
+# against the 集体讨论决定 the rules demand…
 _HEAD_ALONE = (r"(?:局长|局里一把手|部门一把手|部门负责人|部门主要负责人)(?:个人|自己|一个人|一人|单独)[^，。？]{0,6}"
                r"(?:签|点头|点个头|同意|说了算|拍板|定|决定)"
-               r"|(?:[市县]长|一把手)(?:个人|一个人|一人|单独)[^，。？]{0,4}(?:拍板|说了算|定|决定)"
-               r"|(?:部门|局)[^。？]{0,10}(?:报|提请|上会|前)[^。？]{0,6}内部[^，。？]{0,4}(?:谁|怎么|咋|由谁)[先来]?"
-               r"(?:过|定|拍板|把关|讨论|研究|决定)")
+               r"|(?:[市县]长|一把手)(?:个人|一个人|一人|单独)[^，。？]{0,4}(?:拍板|说了算|定|决定)")
+# …which is also who decides inside a bureau before it reports ("部门报大事之前内部谁先过？").
+_DECIDED_INSIDE = (r"(?:部门|局)[^。？]{0,10}(?:报|提请|上会|前)[^。？]{0,6}内部[^，。？]{0,4}(?:谁|怎么|咋|由谁)[先来]?"
+                   r"(?:过|定|拍板|把关|讨论|研究|决定)")
 # Who belongs to a government ("县政府班子里有秘书长吗？", "办公室主任算不算县政府组成人员？", "班子都包括谁？") is what
 # its 由下列人员组成 article says.
 _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里面|里头)?"
@@ -216,14 +218,14 @@ _LAWMAKING_DISPUTE = (r"(?:规章|法规|立法)(?:(?!理解|解释)[^？]){0,16
 # Whom a government works under ("市政府受哪几家领导？", "上头听谁的？") is its preamble's 在…党中央坚强领导下,
 # stated where a sentence says 领导下; not whom a bureau or an office answers to ("审计局归谁领导").
 _GOVERNMENT_LED_BY = (r"政府(?:(?!局|部门|单位|前)[^，。？]){0,8}"
-                      r"(?:(?:在|受|归|听)(?:谁|哪|什么|啥)[^，。？]{0,6}领导|听(?:谁|哪家|哪几家)的(?=[？?，,。]|$))")
+                      rf"(?:(?:在|受|归|听)(?:谁|哪|什么|啥)[^，。？]{{0,6}}领导|听(?:谁|哪家|哪几家)的{_CLAUSE_END})")
 READINGS = (
     Reading(re.compile(_GOVERNMENT_LED_BY), ("党中央", "坚强", "领导", "市委", "县委"), frozenset({"领导下", "委领导"})),
     Reading(re.compile(_LAWMAKING_DISPUTE), ("争议", "立法", "一致意见"), frozenset({"争议", "一致意见"})),
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
-    Reading(re.compile(_HEAD_ALONE), ("集体", "讨论", "决定"), frozenset({"集体"})),
+    Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),
     Reading(re.compile(_SENT_DOWN), ("下行文",)),
     Reading(re.compile(_WHO_SIGNS), ("签发", "签署")),
@@ -231,7 +233,7 @@ READINGS = (
     Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁"), ("负责制", "市长", "县长"),
             frozenset({"市长负责制", "县长负责制"}), read_when_away=False),
     Reading(re.compile(rf"(?:局|部门|单位)(?:{_WHO_HEADS}|[^。？]{{0,16}}(?:一把手|局长|主任)(?:说了算|拍板|当家|做主)"
-                       r"|[^。？]{0,8}听(?:谁|哪个|哪位)[^，。？]{0,4}的(?=[？?，,。]|$))"),
+                       rf"|[^。？]{{0,8}}听(?:谁|哪个|哪位)[^，。？]{{0,4}}的{_CLAUSE_END})"),
             ("负责制", "本部门", "领导", "主要负责同志"),
             frozenset({"负责制", "本部门"}), read_when_away=False),
 )
@@ -242,7 +244,7 @@ _STANDS_IN = ("代行", "外出", "期间", *_FOR_THE_HEAD)
 _HEAD = re.compile(r"(?<!副)[市县]长(?!助理)|一把手|老大")
 _DEPUTY = re.compile(r"(?<!常务)副[市县]长")
 # Who leads ("谁来主持", "何人代行"), or a guess at who does ("是秘书长代管吗？").
-_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个|何人|是(?:秘书长|常务副[市县]长|副[市县]长|常务副))(?:副[市县]长)?"
+_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个|何人|是(?:秘书长|常务副(?:[市县]长)?|副[市县]长))(?:副[市县]长)?"
                              r"(?:来|去|在|临时|暂时|能)?"
                              r"(?:主持|代(?!表)|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁|看着|盯着|掌舵|拿主意)")
 

@@ -1242,6 +1242,9 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     # 谁张罗 a meeting asks who convenes it; a 施政报告 is the 政府工作报告
     ("攀枝花开全会谁张罗？", ("攀枝花市", 7)),
     ("攀枝花施政报告稿谁先看？", ("攀枝花市", 41)),
+    # "由哪个会拍板", "哪个会说了算": the 会 is a meeting that discusses and decides
+    ("庄浪县政府大事由哪个会拍板？", ("庄浪县", 10)),
+    ("忻州重大事项哪个会说了算？", ("忻州市", 19)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -1245,6 +1245,14 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     # "由哪个会拍板", "哪个会说了算": the 会 is a meeting that discusses and decides
     ("庄浪县政府大事由哪个会拍板？", ("庄浪县", 10)),
     ("忻州重大事项哪个会说了算？", ("忻州市", 19)),
+    # a bureau deciding "局里" or "部门内" before it reports is its 集体讨论决定
+    ("庄浪部门报县政府的大事，局里谁定？", ("庄浪县", 31)),
+    # 多部门的事 is one that touches 两个及以上部门; 分管领域的大事 is a 专题会议's; a vice-mayor who 兼部门一把手
+    ("庄浪管多部门的事，要征求哪些部门？", ("庄浪县", 25)),
+    ("平凉分管领域的大事上哪个会研究？", ("平凉市", 55)),
+    ("忻州兼部门一把手的副市长能参加部门会吗？", ("忻州市", 26)),
+    # 涉及县区 in 平凉 is 涉及市县
+    ("平凉部门报大事涉及县区，先问谁？", ("平凉市", 34)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -1253,6 +1253,11 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("忻州兼部门一把手的副市长能参加部门会吗？", ("忻州市", 26)),
     # 涉及县区 in 平凉 is 涉及市县
     ("平凉部门报大事涉及县区，先问谁？", ("平凉市", 34)),
+    # 审定单 and 重要情况 are words of the rules (jieba cuts "上会审定单" as 会审/定单; 情况 alone says nothing)
+    ("庄浪上会审定单要几个领导签？", ("庄浪县", 50)),
+    ("忻州政府重要情况要报哪几家？", ("忻州市", 8)),
+    # a document 内容不当 is one 内容不适当, which the government has corrected
+    ("平凉部门红头文件内容不当，咋处理？", ("平凉市", 29)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

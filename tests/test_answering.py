@@ -1258,6 +1258,9 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("忻州政府重要情况要报哪几家？", ("忻州市", 8)),
     # a document 内容不当 is one 内容不适当, which the government has corrected
     ("平凉部门红头文件内容不当，咋处理？", ("平凉市", 29)),
+    ("庄浪部门的红头文件不合规，谁叫撤？", ("庄浪县", 26)),
+    # "X算县政府组成人员吗" asks who the government is made of
+    ("庄浪政府办主任算县政府组成人员吗？", ("庄浪县", 8)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

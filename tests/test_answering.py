@@ -1196,6 +1196,8 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("平凉部门吃了行政官司谁出面？", ("平凉市", 45), "人民法院"),
     ("平凉局长要跑外地先找哪个？", ("平凉市", 80), "须提前3天向市政府书面报告"),
     ("庄浪部门出了大情况先找哪个？", ("庄浪县", 79), "重大情况要及时向县政府报告"),
+    # how many kinds of meeting: the 会议制度 sentence lists them
+    ("忻州政府会议制度有几种？", ("忻州市", 19), "市政府实行市政府全体会议和市政府常务会议制度"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
@@ -1261,6 +1263,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("庄浪部门的红头文件不合规，谁叫撤？", ("庄浪县", 26)),
     # "X算县政府组成人员吗" asks who the government is made of
     ("庄浪政府办主任算县政府组成人员吗？", ("庄浪县", 8)),
+    # "会议有几种" asks for the 会议制度 the government 实行
+    ("庄浪县政府会议有几种？", ("庄浪县", 48)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -35,6 +35,9 @@ from assistant.intent import asked_sentences, asking_clauses, classify
     ("常务会议前的学法应由哪一部门组织？", "who"),
     # members with a differing view are no question on who attends
     ("平凉政府班子成员有异议往哪提？", "general"),
+    # how many kinds there are is answered by a list; how many one may send, by a number
+    ("庄浪县政府会议有几种？", "kinds"),
+    ("一个部门往县政府能报几种简报？", "number"),
 ])
 def test_what_the_question_asks(question: str, expected: str) -> None:
     assert classify(question).name == expected

@@ -230,7 +230,8 @@ READINGS = (
     Reading(re.compile(_SENT_DOWN), ("下行文",)),
     Reading(re.compile(_WHO_SIGNS), ("签发", "签署")),
     Reading(re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")),
-    Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁"), ("负责制", "市长", "县长"),
+    Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁"
+                       r"|政府的?全盘(?:工作)?[^，。？]{0,2}(?:谁|哪个|哪位)(?:领导)?来?(?:管|抓|负责)"), ("负责制", "市长", "县长"),
             frozenset({"市长负责制", "县长负责制"}), read_when_away=False),
     Reading(re.compile(rf"(?:局|部门|单位)(?:{_WHO_HEADS}|[^。？]{{0,16}}(?:一把手|局长|主任)(?:说了算|拍板|当家|做主)"
                        rf"|[^。？]{{0,8}}听(?:谁|哪个|哪位)[^，。？]{{0,4}}的{_CLAUSE_END})"),

@@ -1198,6 +1198,8 @@ def test_a_meeting_set_against_the_ones_a_question_states_is_what_it_asks_about(
     ("庄浪部门出了大情况先找哪个？", ("庄浪县", 79), "重大情况要及时向县政府报告"),
     # how many kinds of meeting: the 会议制度 sentence lists them
     ("忻州政府会议制度有几种？", ("忻州市", 19), "市政府实行市政府全体会议和市政府常务会议制度"),
+    # who has the government's 全盘 in hand is who heads it
+    ("攀枝花政府全盘哪个领导管？", ("攀枝花市", 6), "市长负责制"),
 ])
 def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, key: tuple[str, int],
                                           fact: str) -> None:
@@ -1265,6 +1267,9 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("庄浪政府办主任算县政府组成人员吗？", ("庄浪县", 8)),
     # "会议有几种" asks for the 会议制度 the government 实行
     ("庄浪县政府会议有几种？", ("庄浪县", 48)),
+    # 述职 is the government's 报告工作 to the congress; 常会 is a 常务会议
+    ("庄浪县政府述职报告交给谁？", ("庄浪县", 39)),
+    ("忻州常会议题谁最后定？", ("忻州市", 22)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

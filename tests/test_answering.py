@@ -1270,6 +1270,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     # 述职 is the government's 报告工作 to the congress; 常会 is a 常务会议
     ("庄浪县政府述职报告交给谁？", ("庄浪县", 39)),
     ("忻州常会材料谁来弄？", ("忻州市", 22)),
+    # 送到参会人 is the rules' 送达与会人员
+    ("张掖会议文件啥时候送到参会人手里？", ("张掖市", 44)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

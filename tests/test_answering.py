@@ -1272,6 +1272,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("忻州常会材料谁来弄？", ("忻州市", 22)),
     # 送到参会人 is the rules' 送达与会人员
     ("张掖会议文件啥时候送到参会人手里？", ("张掖市", 44)),
+    # a 涉企 document is one on 企业生产经营
+    ("平凉出涉企文件，除了部门还得听谁意见？", ("平凉市", 34)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

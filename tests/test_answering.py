@@ -1274,6 +1274,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("张掖会议文件啥时候送到参会人手里？", ("张掖市", 44)),
     # a 涉企 document is one on 企业生产经营
     ("平凉出涉企文件，除了部门还得听谁意见？", ("平凉市", 34)),
+    # a 工作会 is a 工作会议 (jieba leaves 会 alone, a stop word)
+    ("忻州副市长会去各局的工作会吗？", ("忻州市", 26)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -189,6 +189,8 @@ _FROM_ABOVE_SEEN_FIRST = (r"(?<![向往给报])(?:中央|国务院|部委|中办
 # 工作 for a bureau; while the head is away ("市长在外面跑，市政府谁当家？"), whoever stands in.
 _WHO_HEADS = (r"(?:里头|里面|里|到底|最后|最终|究竟|平时|平常|日常|的大事小情|大事小情|的事|出了事)*[，,]?由?(?:谁|哪个|哪位)"
               r"(?:是|来|在)?(?:说了算|拍板|当家|做主|一号人物|一把手|班长|老大|负总责|管总|掌舵|领导)")
+# …and so does whoever has its 全盘 in hand ("政府全盘哪个领导管？").
+_WHOLE_IN_HAND = r"政府的?全盘(?:工作)?[^，。？]{0,2}(?:谁|哪个|哪位)(?:领导)?来?(?:管|抓|负责)"
 # Who explains a policy is its drafter ("新政策谁出面解释？": 按照"谁起草、谁解读"的原则), not who sends the
 # 解读材料 with a draft, nor who interprets a 规章 (规章的解释工作由司法局…承办).
 _WHO_EXPLAINS = (r"政策(?![^？]*(?:材料|规章))[^？]*?(?:谁|哪个部门|哪家|哪个单位)[^，。？]{0,4}(?:解读|解释)"
@@ -198,7 +200,7 @@ _WHO_EXPLAINS = (r"政策(?![^？]*(?:材料|规章))[^？]*?(?:谁|哪个部门
 _HEAD_ALONE = (r"(?:局长|局里一把手|部门一把手|部门负责人|部门主要负责人)(?:个人|自己|一个人|一人|单独)[^，。？]{0,6}"
                r"(?:签|点头|点个头|同意|说了算|拍板|定|决定)"
                r"|(?:[市县]长|一把手)(?:个人|一个人|一人|单独)[^，。？]{0,4}(?:拍板|说了算|定|决定)")
-# …which is also who decides inside a bureau before it reports ("部门报大事之前内部谁先过？").
+# …which is also who decides inside a bureau before it reports ("部门报大事之前内部谁先过？", "局里谁定？").
 _DECIDED_INSIDE = (r"(?:部门|局)[^。？]{0,10}(?:报|提请|上会|前)[^。？]{0,8}(?:内部|部门内|局里|局内)[^，。？]{0,4}(?:谁|怎么|咋|由谁)[先来]?"
                    r"(?:过|定|拍板|把关|讨论|研究|决定)")
 # Who belongs to a government ("县政府班子里有秘书长吗？", "办公室主任算不算县政府组成人员？", "班子都包括谁？") is what
@@ -230,8 +232,8 @@ READINGS = (
     Reading(re.compile(_SENT_DOWN), ("下行文",)),
     Reading(re.compile(_WHO_SIGNS), ("签发", "签署")),
     Reading(re.compile(_FROM_ABOVE_SEEN_FIRST), ("重要批示", "第一时间", "阅批")),
-    Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁"
-                       r"|政府的?全盘(?:工作)?[^，。？]{0,2}(?:谁|哪个|哪位)(?:领导)?来?(?:管|抓|负责)"), ("负责制", "市长", "县长"),
+    Reading(re.compile(rf"政府{_WHO_HEADS}|政府[^。？]{{0,6}}板子[^，。？]{{0,6}}打在谁|{_WHOLE_IN_HAND}"),
+            ("负责制", "市长", "县长"),
             frozenset({"市长负责制", "县长负责制"}), read_when_away=False),
     Reading(re.compile(rf"(?:局|部门|单位)(?:{_WHO_HEADS}|[^。？]{{0,16}}(?:一把手|局长|主任)(?:说了算|拍板|当家|做主)"
                        rf"|[^。？]{{0,8}}听(?:谁|哪个|哪位)[^，。？]{{0,4}}的{_CLAUSE_END})"),

@@ -163,6 +163,7 @@ class Reading:
     # the words that state it in the coverage check; empty: its terms or the words said in it
     stated_by: frozenset[str] = frozenset()
     read_when_away: bool = True  # False: a question asking who stands in for the one away is not this one
+    displaces: bool = False  # True: its terms replace the rules' words for the phrases said in it
 
 
 # Which way a document goes: a government's own document to the level above is an 上行文 ("县政府往上级报的
@@ -203,6 +204,11 @@ _HEAD_ALONE = (r"(?:局长|局里一把手|部门一把手|部门负责人|部�
 # …which is also who decides inside a bureau before it reports ("部门报大事之前内部谁先过？", "局里谁定？").
 _DECIDED_INSIDE = (r"(?:部门|局)[^。？]{0,10}(?:报|提请|上会|前)[^。？]{0,8}(?:内部|部门内|局里|局内)[^，。？]{0,4}(?:谁|怎么|咋|由谁)[先来]?"
                    r"(?:过|定|拍板|把关|讨论|研究|决定)")
+# Who settles a government's big matters ("政府大事谁最后定？", "重大事项由谁定？") is the meeting the rules name:
+# 重大事项，必须经…常务会议讨论决定. Not the 大事小情 of a head's charge, nor a bureau's or a document's own.
+_BIG_MATTER_DECIDED = (r"(?:^|(?<=[，。？]))(?:(?!局|部门|单位|文|件|稿)[^，。？])*?(?:大事|重大事项|重大问题)(?!小情)[^，。？]{0,4}?"
+                       r"(?P<said>(?:最后|最终|到底)?(?:由|归)?(?:谁|哪个|哪位|怎么|咋|如何)(?:来|去)?(?:最后|最终)?"
+                       r"(?:定|决定|拍板|说了算|做主|敲定|拿主意))")
 # Who belongs to a government ("县政府班子里有秘书长吗？", "办公室主任算不算县政府组成人员？", "班子都包括谁？") is what
 # its 由下列人员组成 article says.
 _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里面|里头)?"
@@ -228,6 +234,7 @@ READINGS = (
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
+    Reading(re.compile(_BIG_MATTER_DECIDED), ("讨论", "决定"), displaces=True),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),
     Reading(re.compile(_SENT_DOWN), ("下行文",)),
     Reading(re.compile(_WHO_SIGNS), ("签发", "签署")),
@@ -263,7 +270,11 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
     colloquial phrases (EXPANSION_WEIGHT; 1.0 for a phrase the rules never use, 跳过 → 越级行文, whose
     expansions are the only words that can find it)."""
     terms = dict.fromkeys(tokenize(question), 1.0)
+    read = readings(question)
+    displaced = {phrase for said, reading in read if reading.displaces for phrase, _ in said_phrases(said)}
     for phrase, words in said_phrases(question):
+        if phrase in displaced:
+            continue
         weight = EXPANSION_WEIGHT if vocabulary is None or phrase in vocabulary else 1.0
         for expansion in words:
             terms[expansion] = max(terms.get(expansion, 0.0), weight)
@@ -273,7 +284,7 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("部门", EXPANSION_WEIGHT)
     if COUNTY_BUREAU.search(question):
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
-    for _, reading in readings(question):
+    for _, reading in read:
         terms.update(dict.fromkeys(reading.terms, 1.0))
     if asks_who_stands_in(question):
         terms.update(dict.fromkeys(stand_in_words(question), 1.0))

@@ -1276,6 +1276,20 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("平凉出涉企文件，除了部门还得听谁意见？", ("平凉市", 34)),
     # a 工作会 is a 工作会议 (jieba leaves 会 alone, a stop word)
     ("忻州副市长会去各局的工作会吗？", ("忻州市", 26)),
+    # who settles a government's big matters is the meeting that must 讨论决定 them, not who 审定s a draft
+    ("攀枝花政府大事谁最后定？", ("攀枝花市", 7)),
+    ("平凉市政府头等大事谁最后定？", ("平凉市", 10)),
+    # 市府 is 市政府: the city's name goes, the government stays
+    ("忻州市府在谁领导下干活？", ("忻州市", 2)),
+    # 缺会 is missing a meeting (请假); 先问 asks whose view is sought first (征求意见)
+    ("忻州部门负责人缺会找谁？", ("忻州市", 25)),
+    ("庄浪涉乡镇的上报事项先问谁？", ("庄浪县", 31)),
+    # 汇报工作 is the rules' 报告工作 to the people's congress
+    ("平凉市政府要向谁汇报工作？", ("平凉市", 42)),
+    # 谁来督查 is also the rules' 督促检查; 拍板前 is before a 决策; a 报文 is a 公文 报送
+    ("张掖市政府的决定落没落实，谁来督查？", ("张掖市", 27)),
+    ("攀枝花拍板前听谁建议？", ("攀枝花市", 30)),
+    ("攀枝花哪些单位不能给市政府报文？", ("攀枝花市", 47)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -76,6 +76,12 @@ def test_place_travelled_to_is_said_as_elsewhere() -> None:
     assert PlaceFinder(COVERED).strip("平凉市局长要去北京培训") == " 局长要去外地培训"
 
 
+def test_the_short_government_is_the_government() -> None:
+    finder = PlaceFinder(COVERED)
+    assert finder.strip("忻州市府在谁领导下？") == " 政府在谁领导下？"
+    assert finder.strip("庄浪县府办主任") == " 政府办主任"
+
+
 def test_the_whole_jurisdiction_is_said_by_its_level() -> None:
     finder = PlaceFinder(COVERED)
     assert finder.strip("开个全平凉市的工作会") == "开个全市的工作会"

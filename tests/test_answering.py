@@ -1290,6 +1290,9 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("张掖市政府的决定落没落实，谁来督查？", ("张掖市", 27)),
     ("攀枝花拍板前听谁建议？", ("攀枝花市", 30)),
     ("攀枝花哪些单位不能给市政府报文？", ("攀枝花市", 47)),
+    # 出趟差 is 出差 and 准假 the 请假 it needs; 谁让改 asks who has it 纠正 or 撤销
+    ("庄浪副县长出趟差要谁准假？", ("庄浪县", 76)),
+    ("庄浪局里文件违规谁让改？", ("庄浪县", 26)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -271,9 +271,9 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
     expansions are the only words that can find it)."""
     terms = dict.fromkeys(tokenize(question), 1.0)
     read = readings(question)
-    displaced = {phrase for said, reading in read if reading.displaces for phrase, _ in said_phrases(said)}
+    displacing = [said for said, reading in read if reading.displaces]
     for phrase, words in said_phrases(question):
-        if phrase in displaced:
+        if any(phrase in said for said in displacing):
             continue
         weight = EXPANSION_WEIGHT if vocabulary is None or phrase in vocabulary else 1.0
         for expansion in words:

@@ -108,7 +108,7 @@ def table(evaluation: Evaluation, split: str) -> str:
 
 
 def write_outputs(evaluation: Evaluation, folder: Path) -> None:
-    """report.md, report.png and results.jsonl (failures first) in ``folder``."""
+    """report.md (held-out failures counted, not listed), report.png, results.jsonl (failures first)."""
     folder.mkdir(parents=True, exist_ok=True)
     ordered = sorted(evaluation.scores, key=lambda s: (s.passed, s.system != ASSISTANT, s.id))
     with open(folder / "results.jsonl", "w", encoding="utf-8") as handle:
@@ -126,9 +126,12 @@ def write_outputs(evaluation: Evaluation, folder: Path) -> None:
     sections += [f"{t:<22}" + "".join(f"{evaluation.by_type[n].get(t, ''):>17}" for n in names) for t in types]
     sections += ["```", "", "![metrics](report.png)", "", "## Metric definitions", "", metrics.__doc__ or ""]
     failures = [s for s in ordered if not s.passed and s.system == ASSISTANT]
-    sections += ["", f"## Failures of the assistant ({len(failures)})", ""]
+    shown = [s for s in failures if s.split != "heldout"]
+    sections += ["", f"## Failures of the assistant ({len(failures)})", "",
+                 f"Held-out failures: {len(failures) - len(shown)}, counted but not listed, so that split stays blind "
+                 "(results.jsonl, git-ignored, has every row).", ""]
     sections += [f"- `{s.id}` [{s.type}/{s.split}] {s.question} → {s.answer.splitlines()[0] if s.answer else ''}"
-                 for s in failures]
+                 for s in shown]
     (folder / "report.md").write_text("\n".join(sections) + "\n", encoding="utf-8")
 
 

@@ -114,6 +114,8 @@ def test_report_files(evaluation: Evaluation, tmp_path: Path) -> None:
     write_outputs(evaluation, tmp_path)
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## Split: heldout" in report and "naive-langchain" in report and "citation precision" in report
+    failures = report.split("## Failures of the assistant")[1]
+    assert "Held-out failures:" in failures and "/heldout]" not in failures and "/dev]" in failures
     assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     rows = [json.loads(line) for line in (tmp_path / "results.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 4 * len(load_items())

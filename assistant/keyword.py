@@ -204,21 +204,28 @@ _HEAD_ALONE = (r"(?:局长|局里一把手|部门一把手|部门负责人|部�
 # …which is also who decides inside a bureau before it reports ("部门报大事之前内部谁先过？", "局里谁定？").
 _DECIDED_INSIDE = (r"(?:部门|局)[^。？]{0,10}(?:报|提请|上会|前)[^。？]{0,8}(?:内部|部门内|局里|局内)[^，。？]{0,4}(?:谁|怎么|咋|由谁)[先来]?"
                    r"(?:过|定|拍板|把关|讨论|研究|决定)")
-# Who settles a government's big matters ("政府大事谁最后定？", "重大事项由谁定？") is the meeting the rules name:
+# Who settles a government's big matters ("政府大事谁最后定？", "大事过哪个会点头？") is the meeting the rules name:
 # 重大事项，必须经…常务会议讨论决定. Not the 大事小情 of a head's charge, nor a bureau's or a document's own.
 _BIG_MATTER_DECIDED = (r"(?:^|(?<=[，。？]))(?:(?!局|部门|单位|文|件|稿)[^，。？])*?(?:大事|重大事项|重大问题)(?!小情)[^，。？]{0,4}?"
-                       r"(?P<said>(?:最后|最终|到底)?(?:由|归)?(?:谁|哪个|哪位|怎么|咋|如何)(?:来|去)?(?:最后|最终)?"
-                       r"(?:定|决定|拍板|说了算|做主|敲定|拿主意))")
+                       r"(?P<said>(?:最后|最终|到底)?(?:由|归|过|经|上)?(?:谁|哪个会?|哪位|怎么|咋|如何)(?:来|去)?(?:最后|最终)?"
+                       r"(?:定|决定|拍板|说了算|做主|敲定|拿主意|点头))")
 # Who belongs to a government ("县政府班子里有秘书长吗？", "办公室主任算不算县政府组成人员？", "班子都包括谁？") is what
 # its 由下列人员组成 article says.
 _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里面|里头)?"
                       r"(?:有没有|有无|包不包括|算不算|(?:有|包括)[^，。？]{1,6}吗)"
-                      r"|(?:是不是|属不属于|属于|算)[^，。？]{0,3}[市县]?政府(?:班子|领导班子|组成人员)"
+                      r"|(?:是不是|属不属于|属于|算|是)[^，。？]{0,3}[市县]?政府(?:班子|领导班子|组成人员)"
                       r"|政府(?:班子|领导班子)(?:都|一共|里)?(?:有|包括|由)(?:哪些|谁|什么|哪几)")
-# What the rules themselves were made on ("这套规则是照着哪几份规则定的？") is their first article (根据《宪法》…
-# 参照《国务院工作规则》…结合…实际): not a question put "按规则".
-_RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12}?(?:根据|依据|照着|参照|依照|结合)了?[^，。？]{0,8}(?:哪|什么|啥)"
-                r"|(?:根据|依据|照着|参照|依照)了?(?:哪|什么|啥)[^，。？]{0,10}(?:定|制定|写|出台)的")
+# Which meetings a government holds ("政府开会分哪几类？", "有几种会？") is the article that lists its 会议制度.
+_MEETING_KINDS = (r"(?:开会|会议|会)[^，。？]{0,3}(?:分|有|包括|分为)(?:哪几|哪些|几)(?:类|种|样)"
+                  r"|(?:几|哪几)(?:类|种)(?:会|会议)")
+# What the rules themselves were made on and for ("这套规则是照着哪几份规则定的？", "规则是按宪法定的吗？",
+# "规则照抄省政府那套吗？", "定这规则图个啥？") is their first article (为使…，根据《宪法》…参照《国务院工作规则》…
+# 结合…实际，制定本规则): not a question put "按规则", nor one on what the rules say ("规则规定常务会按啥开？").
+_RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12}?"
+                r"(?:(?:根据|依据|照着|参照|依照|结合|照抄|照搬|抄)了?[^，。？]{0,8}(?:哪|什么|啥|谁|吗)"
+                r"|(?:按|照|依)[^，。？]{0,8}(?:定|制定|订|写|出台)的)"
+                r"|(?:根据|依据|照着|参照|依照)了?(?:哪|什么|啥)[^，。？]{0,10}(?:定|制定|写|出台)的"
+                r"|(?:定|制定|出台)(?:这|这套|这个|本)?(?:工作)?(?:规则|规矩)[^？]{0,4}(?:图个?啥|为了啥|为啥|干啥|目的)")
 # Departments at odds over a 规章 or 法规 ("规章起草部门顶牛谁兜底？") are the rules' 部门间争议较大的重要立法事项.
 # Not a rule read two ways ("规章理解不一致"), which is a matter of its 解释.
 _LAWMAKING_DISPUTE = (r"(?:规章|法规|立法)(?:(?!理解|解释)[^？]){0,16}?"
@@ -231,8 +238,9 @@ READINGS = (
     Reading(re.compile(_GOVERNMENT_LED_BY), ("党中央", "坚强", "领导", "市委", "县委"), frozenset({"领导下", "委领导"})),
     Reading(re.compile(_LAWMAKING_DISPUTE), ("争议", "立法", "一致意见"), frozenset({"争议", "一致意见"})),
     Reading(re.compile(_SENT_UP), ("上行文",)),
-    Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规"), frozenset({"宪法", "参照"})),
+    Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规", "制度化"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
+    Reading(re.compile(_MEETING_KINDS), ("实行", "制度", "全体会议", "专题会议")),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_BIG_MATTER_DECIDED), ("讨论", "决定"), displaces=True),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),

@@ -1293,6 +1293,18 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     # 出趟差 is 出差 and 准假 the 请假 it needs; 谁让改 asks who has it 纠正 or 撤销
     ("庄浪副县长出趟差要谁准假？", ("庄浪县", 76)),
     ("庄浪局里文件违规谁让改？", ("庄浪县", 26)),
+    # what the rules were made on and for is their first article: 按宪法定的吗, 照抄…那套吗, 图个啥
+    ("忻州规则是按宪法定的吗？", ("忻州市", 1)),
+    ("忻州规则照抄省政府那套吗？", ("忻州市", 1)),
+    ("张掖定这工作规则图个啥？", ("张掖市", 1)),
+    # "开会分哪几类" asks for the 会议制度 the government 实行
+    ("平凉政府开会分哪几类？", ("平凉市", 51)),
+    # 直接撤 and 谁撤 a document are its 撤销; a 要件 is a 重要文件
+    ("平凉部门文件不当，市政府能直接撤吗？", ("平凉市", 29)),
+    ("庄浪部门文件违规谁撤？", ("庄浪县", 26)),
+    ("平凉部门接省厅要件报谁？", ("平凉市", 82)),
+    # the meeting a big matter 过…点头 at is the one that must 讨论决定 it
+    ("平凉政府大事过哪个会点头？", ("平凉市", 10)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -218,10 +218,12 @@ _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里
 # Which meetings a government holds ("政府开会分哪几类？", "有几种会？") is the article that lists its 会议制度.
 _MEETING_KINDS = (r"(?:开会|会议|会)[^，。？]{0,3}(?:分|有|包括|分为)(?:哪几|哪些|几)(?:类|种|样)"
                   r"|(?:几|哪几)(?:类|种)(?:会|会议)")
+# What kind of government it is to be ("要建啥样的政府？") is where the rules say 建设人民满意的…服务型政府.
+_GOVERNMENT_TO_BUILD = r"建(?:设|成)?(?:个|一个)?(?:啥样|什么样|怎样|怎么样|哪种|哪样)的?政府"
 # What the rules themselves were made on and for ("这套规则是照着哪几份规则定的？", "规则是按宪法定的吗？",
 # "规则照抄省政府那套吗？", "定这规则图个啥？") is their first article (为使…，根据《宪法》…参照《国务院工作规则》…
 # 结合…实际，制定本规则): not a question put "按规则", nor one on what the rules say ("规则规定常务会按啥开？").
-_RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中上])[^？]{0,12}?"
+_RULES_BASIS = (r"(?<![按照据依])(?:规则|规矩)(?![里中]|上(?!位))[^？]{0,12}?"
                 r"(?:(?:根据|依据|照着|参照|依照|结合|照抄|照搬|抄)了?[^，。？]{0,8}(?:哪|什么|啥|谁|吗)"
                 r"|(?:按|照|依)[^，。？]{0,8}(?:定|制定|订|写|出台)的)"
                 r"|(?:根据|依据|照着|参照|依照)了?(?:哪|什么|啥)[^，。？]{0,10}(?:定|制定|写|出台)的"
@@ -241,6 +243,7 @@ READINGS = (
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规", "制度化"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
     Reading(re.compile(_MEETING_KINDS), ("实行", "制度", "全体会议", "专题会议")),
+    Reading(re.compile(_GOVERNMENT_TO_BUILD), ("人民满意", "服务型", "建设")),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_BIG_MATTER_DECIDED), ("讨论", "决定"), displaces=True),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),
@@ -262,7 +265,7 @@ _STANDS_IN = ("代行", "外出", "期间", *_FOR_THE_HEAD)
 _HEAD = re.compile(r"(?<!副)[市县]长(?!助理)|一把手|老大")
 _DEPUTY = re.compile(r"(?<!常务)副[市县]长")
 # Who leads ("谁来主持", "何人代行"), or a guess at who does ("是秘书长代管吗？").
-_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个|何人|是(?:秘书长|常务副(?:[市县]长)?|副[市县]长))(?:副[市县]长)?"
+_ASKS_WHO_LEADS = re.compile(r"(?:谁|哪位|哪个|何人|是(?:秘书长|常务副(?:[市县]长)?|副[市县]长))(?:副[市县]长|领导)?"
                              r"(?:来|去|在|临时|暂时|能)?"
                              r"(?:主持|代(?!表)|负责|管|拍板|主事|当家|做主|说了算|牵头|顶|替|坐镇|挑大梁|看着|盯着|掌舵|拿主意)")
 

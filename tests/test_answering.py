@@ -1305,6 +1305,15 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("平凉部门接省厅要件报谁？", ("平凉市", 82)),
     # the meeting a big matter 过…点头 at is the one that must 讨论决定 it
     ("平凉政府大事过哪个会点头？", ("平凉市", 10)),
+    # the 上位依据 of the rules is their first article, asked after an introduction without 我
+    ("刚调到政府办，想弄清楚平凉市政府的工作规则上位依据是哪几部法律？", ("平凉市", 1)),
+    # the kind of government to build is the 人民满意的…服务型政府 its guiding article names
+    ("张掖政府要建啥样的政府？", ("张掖市", 2)),
+    # 带头学习 is being the 表率 in study; 政府办 is the government's 办公室
+    ("庄浪县长副县长要带头学习吗？", ("庄浪县", 92)),
+    ("忻州部门负责人外出政府办报哪几位？", ("忻州市", 45)),
+    # "由哪位领导主持" while the head is away asks who stands in
+    ("张掖市长下周要去省城开会，这段时间市政府工作由哪位领导主持？", ("张掖市", 10)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -491,8 +491,12 @@ def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: 
     nothing), but a question with several asks ("谁召集？能不能替着主持？") also quotes the
     sentences of the same article that answer each ask."""
     finding = find_answer(jurisdiction, question, intent, ranked, keyword, focus, other_person)
-    for alternative in classify_all(question) if intent.topical else ():
-        if not finding.answered and alternative.name not in {intent.name, GENERAL.name}:
+    alternatives = [alternative for alternative in classify_all(question) if intent.topical
+                    and alternative.name not in {intent.name, GENERAL.name}]
+    if intent.topical and not about_the_rules(question, intent):  # "政府能废止自己的规范性文件吗？": a document's
+        alternatives.append(GENERAL)
+    for alternative in alternatives:
+        if not finding.answered:
             finding = find_answer(jurisdiction, question, alternative, ranked, keyword, focus, other_person)
     parts = [part for part in re.split(r"[？?]", focus or question) if part.strip()]  # the user's own asks
     if finding.article is None or len(parts) < 2:

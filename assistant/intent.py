@@ -45,7 +45,7 @@ class Intent:
 
 # (name, question pattern, answer pattern), most specific first: the first question pattern that matches wins.
 _TABLE = (
-    ("repealed", r"废止|作废|失效|旧|老版|上一版|那版|还能用|还有效|替掉|换掉|顶替|原来的|以前的|之前的|老的|替代|取代",
+    ("repealed", r"废止|作废|失效|旧(?!账)|老版|上一版|那版|还能用|还有效|替掉|换掉|顶替|原来的|以前的|之前的|老的|替代|取代",
      rf"》{_REPEALS}"),
     ("place", _NOT_WHEREABOUTS + r"在哪(?:里|儿)|在哪个(?!会)|哪里开|哪里召开|什么地方|什么地点|哪个会议室|哪个地方",
      r"会议室|地点|在.{1,12}(?:召开|举行|进行)"),
@@ -85,8 +85,9 @@ _TABLE = (
     ("deadline", _ASKED_DAYS + r"|多少天|几个?工作日|时限|期限|最晚|最迟|多久|多快|多长时间|后再回|才回|"
      + _NOT_UNABLE + r"提前(?!做|准备|干)|几小时|多少小时|截止|几日",
      rf"(?<!第){_COUNT}个?(?:工作日|日|天|小时|周|月)|当日|当天|日内|及时|第一时间|提前|上旬|中旬|下旬|会前|期限内|之前|逾期"),
-    # how many kinds there are ("会议有几种？"): a sentence that lists them; not how many one may send ("报几种")
-    ("kinds", r"(?:有|分|分为|分成)(?:几种|几类)|几种(?:会议|会|制度)", r"、|和|及"),
+    # how many kinds there are ("会议有几种？") or which ("靠哪几种手段？"): a sentence that lists them; not how
+    # many one may send ("报几种")
+    ("kinds", r"(?:有|分|分为|分成)(?:几种|几类)|几种(?:会议|会|制度)|哪几[种类]", r"、|和|及"),
     ("number", r"多少字|字数|多少人|几个人|多少个|几名|几种|比例|几成|多少页|上限|不超过|最多|至少",
      r"\d+|[一二两三四五六七八九十百千]+(?:个|名|种|份|页|字|人|次|天|日|项|倍|分之)|半数|不超过|以内|以上|以下"),
     ("who", r"谁|哪位|哪个领导|什么人|哪个部门|哪个单位|由哪|哪些领导|什么领导|负责人是|(?:怎么|如何)(?:确?定|决定)"

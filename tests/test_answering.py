@@ -362,6 +362,12 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     ("我是庄浪县一个局的局长，下个月要去省里参加一周培训，走之前需要怎么报？", ("庄浪县", 77), "提前3天向县政府书面报告"),
     ("庄浪副县长突然要陪同上级调研，来不及提前几天请假了，怎么报？", ("庄浪县", 76), "即有即报县长"),
     ("给忻州市政府报的请示，篇幅有什么要求？", ("忻州市", 31), "不超过1500字"),
+    # 哪几种 asks which ones (a list), not how many; a document's 废止 and a 旧账 are not the rules' own repeal
+    ("平凉调控经济靠哪几种手段？", ("平凉市", 16), "法律手段"),
+    ("张掖市政府能废止自己的规范性文件吗？", ("张掖市", 18), "修改或废止规范性文件"),
+    ("庄浪新官能不理旧账吗？", ("庄浪县", 94), "依法理旧账"),
+    # 新闻监督 is the 新闻舆论监督 the rules accept
+    ("攀枝花政府要主动接受新闻监督吗？", ("攀枝花市", 72), "新闻舆论监督"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:
@@ -1314,6 +1320,14 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("忻州部门负责人外出政府办报哪几位？", ("忻州市", 45)),
     # "由哪位领导主持" while the head is away asks who stands in
     ("张掖市长下周要去省城开会，这段时间市政府工作由哪位领导主持？", ("张掖市", 10)),
+    # 越权 is acting beyond the 法定权限; 给谁汇报工作 is the 报告工作 to the congress; 帮手 are who 协助;
+    # 咋报备 is one phrase (not 咋报/备); 谁纠 a document is who has it 纠正; 说反话 is a 相违背的言论
+    ("庄浪部门定规范性文件能越权吗？", ("庄浪县", 24)),
+    ("忻州市政府得给谁汇报工作？", ("忻州市", 14)),
+    ("攀枝花市长的帮手都有谁？", ("攀枝花市", 6)),
+    ("庄浪县长外出咋报备？", ("庄浪县", 76)),
+    ("平凉部门红头文件违规谁纠？", ("平凉市", 29)),
+    ("忻州对省里决定能说反话吗？", ("忻州市", 45)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -82,6 +82,14 @@ def test_the_short_government_is_the_government() -> None:
     assert finder.strip("庄浪县府办主任") == " 政府办主任"
 
 
+def test_the_level_stays_with_the_word_it_makes() -> None:
+    finder = PlaceFinder(COVERED)
+    assert finder.strip("平凉市委市政府联合发文") == " 市委市政府联合发文"
+    assert finder.strip("庄浪县委县政府") == " 县委县政府"
+    assert finder.strip("张掖市人大") == " 市人大"
+    assert finder.strip("忻州市政府") == " 政府"
+
+
 def test_the_whole_jurisdiction_is_said_by_its_level() -> None:
     finder = PlaceFinder(COVERED)
     assert finder.strip("开个全平凉市的工作会") == "开个全市的工作会"

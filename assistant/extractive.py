@@ -488,13 +488,16 @@ def find_answer(jurisdiction: str, question: str, intent: Intent, ranked: list[R
 def find_answer_parts(jurisdiction: str, question: str, intent: Intent, ranked: list[Ranked],
                       keyword: KeywordIndex, focus: str = "", other_person: bool = False) -> Finding:
     """Like find_answer (trying the question's other intents when its first is topical and finds
-    nothing), but a question with several asks ("谁召集？能不能替着主持？") also quotes the
-    sentences of the same article that answer each ask."""
+    nothing, and then a general reading unless it asks about the rules' own validity), but a question
+    with several asks ("谁召集？能不能替着主持？") also quotes the sentences of the same article that
+    answer each ask."""
     finding = find_answer(jurisdiction, question, intent, ranked, keyword, focus, other_person)
-    alternatives = [alternative for alternative in classify_all(question) if intent.topical
-                    and alternative.name not in {intent.name, GENERAL.name}]
-    if intent.topical and not about_the_rules(question, intent):  # "政府能废止自己的规范性文件吗？": a document's
-        alternatives.append(GENERAL)
+    alternatives: list[Intent] = []
+    if intent.topical:
+        alternatives = [alternative for alternative in classify_all(question)
+                        if alternative.name not in {intent.name, GENERAL.name}]
+        if not about_the_rules(question, intent):  # "政府能废止自己的规范性文件吗？" asks of a document
+            alternatives.append(GENERAL)
     for alternative in alternatives:
         if not finding.answered:
             finding = find_answer(jurisdiction, question, alternative, ranked, keyword, focus, other_person)

@@ -146,8 +146,9 @@ AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|国�
 # the 主要任务 of the meetings it chairs.
 _ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|管什么|管哪些)")
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
-# "气象局要执行市政府工作规则吗？": whether a body is bound by the rules is what their 适用 article says.
-_BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则|工作规则[^，。？]{0,4}(?:约束|管|适用)")
+# "气象局要执行市政府工作规则吗？", "规则还管谁？": whether a body is bound by the rules is what their 适用 article says.
+_BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则"
+                                 r"|(?<![按照依据])(?:工作)?规则(?![里中上])[^，。？]{0,4}(?:约束|管|适用)")
 # The end of a clause: "听谁的？" asks whom one answers to, "听谁的判决" does not.
 _CLAUSE_END = r"(?=[？?，,。]|$)"
 DOCUMENTS = frozenset({"文件", "公文", "报告", "稿子", "件", "文", "请示", "通知"})

@@ -1328,6 +1328,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("庄浪县长外出咋报备？", ("庄浪县", 76)),
     ("平凉部门红头文件违规谁纠？", ("平凉市", 29)),
     ("忻州对省里决定能说反话吗？", ("忻州市", 45)),
+    # "规则还管谁" asks whom the rules apply to (适用)
+    ("平凉规则还管谁？", ("平凉市", 99)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

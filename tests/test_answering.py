@@ -145,6 +145,8 @@ def test_not_in_the_rules_abstains_with_related_articles(assistant: Assistant, q
     ("张掖的经济形势分析会几月份开？", ("张掖市", 43), "原则上在下季度首月的上旬召开"),
     ("攀枝花的局长来不了市政府常务会，能不能派个副局长代他参会？", ("攀枝花市", 43), "指派人员代为参会"),
     ("平凉专题会议副市长来不了，能不能让副秘书长替他主持？", ("平凉市", 55), "副秘书长受副市长委托"),
+    # 张掖 states who sits in on every 常务会 in its own words (原则安排…列席), not 庄浪's 固定列席
+    ("张掖常务会哪些局固定列席？", ("张掖市", 40), "原则安排市政府研究室"),
 ])
 def test_rules_that_state_what_others_leave_open_still_answer(assistant: Assistant, question: str,
                                                                key: tuple[str, int], fact: str) -> None:

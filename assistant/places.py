@@ -13,9 +13,9 @@ _SUFFIXES = ("特别行政区", "自治县", "自治州", "自治区", "地区",
 _ETHNIC = re.compile(r"(?:(?:回|藏|蒙古|壮|维吾尔|苗|侗|彝|土家|傣|景颇|傈僳|白|哈尼|朝鲜|哈萨克|柯尔克孜|布依|羌|黎|瑶|畲|撒拉|东乡)族?)+$")
 # 市府 and 县府 are speech for 市政府 and 县政府 ("忻州市府在谁领导下？", "庄浪县府转办的件").
 _GOVERNMENT_SHORT = re.compile(r"(?<=[市县])府")
-# What follows a place's level character and makes a word with it: 市长, 市委 (市直 and 市级 are left to
+# What follows a place's level character and makes a word with it: 市长, 市委, 市人大 (市直 and 市级 are left to
 # say 部门 alone: their synonyms weigh more than the words they stand for).
-_AFTER_THE_LEVEL = frozenset("长委")
+_AFTER_THE_LEVEL = re.compile(r"长|委|人大")
 # 国务院 is a place only when the question is about its own meetings or rules.
 _STATE_COUNCIL = re.compile(r"国务院(?=常务会议|全体会议|工作规则|规则|总理|的规定|的工作规则)")
 # "X市/X县…" followed by words that show X is a place being asked about. Provinces are all in the
@@ -259,10 +259,9 @@ class PlaceFinder:
 
         def blank(match: re.Match[str]) -> str:
             name = match.group(0)
-            follows = question[match.end():match.end() + 1]
             if question[match.start() - 1:match.start()] == "全":
                 return self._level[name]
-            level_word = follows in _AFTER_THE_LEVEL or question[match.end():match.end() + 2] == "人大"
+            level_word = _AFTER_THE_LEVEL.match(question, match.end()) is not None
             return " " + name[-1] if level_word and name[-1] in "市县区州" else " "
 
         question = self._travel.sub(r"\1外地", _GOVERNMENT_SHORT.sub("政府", question))

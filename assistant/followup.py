@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .concepts import ROLES, concepts, occurs
-from .intent import asked_sentences, classify
-from .keyword import rules_words, synonyms, synonyms_longest_first
+from .intent import GENERAL, asked_sentences, classify
+from .keyword import asks_role_duties, rules_words, synonyms, synonyms_longest_first
 from .places import PlaceFinder
 from .topics import LIST_WORDS, question_topics
 
@@ -107,6 +107,9 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
         return Turn(question, question, named)
     if set(named) <= set(mentions.others):  # "给平凉市政府打个报告" names where a document goes, not the place
         named = ()
+    if asks_role_duties(question) and classify(question) is GENERAL:
+        # "那秘书长负责什么？" after a question on the 市长's absence asks what that role does, anew
+        return Turn(question, question, named or previous.jurisdictions)
     continuation = _CONTINUATION.match(question.strip())
     if not is_elliptical(question, places):
         if named and (_points_back(question) or is_dependent(question, places)):

@@ -144,7 +144,7 @@ AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|国�
                   r"|(?:去|到|在|赴|前往)[^，。？]{0,10}(?:学习|培训|开会|党校)|赴(?:省|京|外地)")
 # "市长的主要任务是什么？": a role's duties are what the rules say it leads or is responsible for (负责, 领导), not
 # the 主要任务 of the meetings it chairs.
-_ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|管什么|管哪些)")
+_ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|干什么|干啥)")
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 # "气象局要执行市政府工作规则吗？", "规则还管谁？": whether a body is bound by the rules is what their 适用 article says.
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则"
@@ -218,7 +218,7 @@ _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里
                       r"|政府(?:班子|领导班子)(?:都|一共|里)?(?:有|包括|由)(?:哪些|谁|什么|哪几)")
 # Which meetings a government holds ("政府开会分哪几类？", "有几种会？") is the article that lists its 会议制度.
 _MEETING_KINDS = (r"(?:开会|会议|会)[^，。？]{0,3}(?:分|有|包括|分为)(?:哪几|哪些|几)(?:类|种|样)"
-                  r"|(?:几|哪几)(?:类|种)(?:会|会议)")
+                  r"|(?:几|哪几)(?:类|种)(?:[市县]?政府)?(?:会|会议)")
 # What kind of government it is to be ("要建啥样的政府？") is where the rules say 建设人民满意的…服务型政府.
 _GOVERNMENT_TO_BUILD = r"建(?:设|成)?(?:个|一个)?(?:啥样|什么样|怎样|怎么样|哪种|哪样)的?政府"
 # What the rules themselves were made on and for ("这套规则是照着哪几份规则定的？", "规则是按宪法定的吗？",

@@ -654,6 +654,10 @@ def test_a_document_from_above_is_not_always_about_who_sees_it_first(assistant: 
     # the clause before the "；" names the meeting the answering clause is about
     ([("攀枝花市级部门一年能开几次全市性会议？", "")], "那这种会议，市政府领导会到场吗？", ("攀枝花市", 46),
      "市政府领导班子成员不出席部门召开的工作会议"),
+    # asks what a role does, anew: not who stands in for it while it is away
+    ([("张掖市市长外出期间谁主持政府工作？", "")], "那秘书长负责什么？", ("张掖市", 9), "负责处理市政府的日常工作"),
+    # names a place and little else, so keeps the subject: the kinds of meeting
+    ([("平凉市政府工作规则里规定了哪几类政府会议？", "")], "张掖市呢？也这样？", ("张掖市", 37), "市政府党组会议"),
 ])
 def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, history: list[tuple[str, str]],
                                                       follow_up: str, key: tuple[str, int], fact: str) -> None:
@@ -679,6 +683,8 @@ def test_answer_gives_the_rule_for_the_askers_own_case(assistant: Assistant, que
     ("平政发[2021]18号还有效吗？", ("平凉市", 100), ("同时废止",)),
     # no word of it but the stop word 工作规则 is in the last article, and 文件 is in many others
     ("平凉旧的工作规则是哪个文件？", ("平凉市", 100), ("平政发〔2021〕18号",)),
+    # 忻州 says its old rules 停止执行, not 废止
+    ("忻州废止的旧规则是哪个？", ("忻州市", 48), ("忻政发〔2013〕30号",)),
 ])
 def test_validity_of_the_rules_themselves(assistant: Assistant, question: str, key: tuple[str, int],
                                           facts: tuple[str, ...]) -> None:
@@ -1332,6 +1338,13 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("忻州对省里决定能说反话吗？", ("忻州市", 45)),
     # "规则还管谁" asks whom the rules apply to (适用)
     ("平凉规则还管谁？", ("平凉市", 99)),
+    # 信条 are the 准则; 算账 is 追究 责任; 底细 are 秘密; 亮出来 is 公开; 归宿 is the 落脚点; 审批门槛 are 行政许可
+    ("攀枝花市政府干工作要守的根本信条有哪几条？", ("攀枝花市", 3)),
+    ("平凉拍错板的领导，就算调走或者退休了，会不会被找回来算账？", ("平凉市", 50)),
+    ("庄浪班子成员干工作中知道了企业的内部底细，能往外说吗？", ("庄浪县", 80)),
+    ("攀枝花政府手里那些管事的权，由谁来用、凭什么用，要不要对外亮出来？", ("攀枝花市", 39)),
+    ("忻州市政府干工作把什么当成起点和最终归宿？", ("忻州市", 9)),
+    ("平凉各局自己出的管理类红头文件，能不能在里面自己设罚款、设审批门槛？", ("平凉市", 29)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -220,7 +220,7 @@ _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里
 _MEETING_KINDS = (r"(?:开会|会议|会)[^，。？]{0,3}(?:分|有|包括|分为)(?:哪几|哪些|几)(?:类|种|样)"
                   r"|(?:几|哪几)(?:类|种)(?:[市县]?政府)?(?:会|会议)")
 # What kind of government it is to be ("要建啥样的政府？") is where the rules say 建设人民满意的…服务型政府.
-_GOVERNMENT_TO_BUILD = r"建(?:设|成)?(?:个|一个)?(?:啥样|什么样|怎样|怎么样|哪种|哪样)的?政府"
+_GOVERNMENT_TO_BUILD = r"建(?:设|成)?(?:个|一个)?(?:啥样|什么样|怎样|怎么样|哪种|哪样|哪几种|哪几类|哪些|几种)的?政府"
 # What the rules themselves were made on and for ("这套规则是照着哪几份规则定的？", "规则是按宪法定的吗？",
 # "规则照抄省政府那套吗？", "定这规则图个啥？") is their first article (为使…，根据《宪法》…参照《国务院工作规则》…
 # 结合…实际，制定本规则): not a question put "按规则", nor one on what the rules say ("规则规定常务会按啥开？").
@@ -244,7 +244,7 @@ READINGS = (
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规", "制度化"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
     Reading(re.compile(_MEETING_KINDS), ("实行", "制度", "全体会议", "专题会议")),
-    Reading(re.compile(_GOVERNMENT_TO_BUILD), ("人民满意", "服务型", "建设")),
+    Reading(re.compile(_GOVERNMENT_TO_BUILD), ("人民满意", "服务型", "建设"), frozenset({"人民满意", "服务型"})),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_BIG_MATTER_DECIDED), ("讨论", "决定"), displaces=True),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),

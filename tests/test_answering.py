@@ -370,6 +370,8 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     ("庄浪新官能不理旧账吗？", ("庄浪县", 94), "依法理旧账"),
     # 新闻监督 is the 新闻舆论监督 the rules accept
     ("攀枝花政府要主动接受新闻监督吗？", ("攀枝花市", 72), "新闻舆论监督"),
+    # the kind of government to build is stated by its 人民满意…服务型政府, not by any 建设 (学习型机关)
+    ("攀枝花市政府要建啥样的政府？", ("攀枝花市", 2), "人民满意的法治政府、创新政府、廉洁政府和服务型政府"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:
@@ -1345,6 +1347,7 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("攀枝花政府手里那些管事的权，由谁来用、凭什么用，要不要对外亮出来？", ("攀枝花市", 39)),
     ("忻州市政府干工作把什么当成起点和最终归宿？", ("忻州市", 9)),
     ("平凉各局自己出的管理类红头文件，能不能在里面自己设罚款、设审批门槛？", ("平凉市", 29)),
+    ("攀枝花市政府要建设哪几种政府？", ("攀枝花市", 2)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -163,8 +163,9 @@ def stated_quantities(question: str) -> set[str]:
 def without_the_ask(text: str, intent: Intent) -> str:
     """The text without the words that ask the intent's question ("一般安排在什么时间开" → "一般 开"): what is
     left is what the question is about. Words that name a topic (废止), a way of taking part (参会) or
-    attendance (到会人数) are kept."""
-    asks_only = bool(intent.question.pattern) and not intent.topical and intent.name not in _NAMES_ITS_TOPIC
+    attendance (到会人数) are kept, even where another intent asks ("都有谁参加")."""
+    asks_only = bool(intent.question.pattern) and not intent.topical and not any(
+        named.name in _NAMES_ITS_TOPIC for named in (intent, *classify_all(text)))  # "都有谁参加" keeps its 谁参加
     return intent.question.sub(" ", text) if asks_only else text
 
 

@@ -660,6 +660,9 @@ def test_a_document_from_above_is_not_always_about_who_sees_it_first(assistant: 
     ([("张掖市市长外出期间谁主持政府工作？", "")], "那秘书长负责什么？", ("张掖市", 9), "负责处理市政府的日常工作"),
     # names a place and little else, so keeps the subject: the kinds of meeting
     ([("平凉市政府工作规则里规定了哪几类政府会议？", "")], "张掖市呢？也这样？", ("张掖市", 37), "市政府党组会议"),
+    # asks who attends (谁参加 asks who, and names its topic, attending, which 组成 states)
+    ([("平凉市政府全体会议一年开几次？", "")], "都有谁参加？", ("平凉市", 52), "市政府组成部门主要负责同志组成"),
+    ([("忻州市政府全体会议主要任务是什么？", "")], "谁参加？", ("忻州市", 20), "市政府组成部门的主要负责人组成"),
 ])
 def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, history: list[tuple[str, str]],
                                                       follow_up: str, key: tuple[str, int], fact: str) -> None:

@@ -144,7 +144,7 @@ AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|国�
                   r"|(?:去|到|在|赴|前往)[^，。？]{0,10}(?:学习|培训|开会|党校)|赴(?:省|京|外地)")
 # "市长的主要任务是什么？": a role's duties are what the rules say it leads or is responsible for (负责, 领导), not
 # the 主要任务 of the meetings it chairs.
-_ROLE_DUTIES = re.compile(r"(?:[市县]长|秘书长|负责人|正职)(?:的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|干什么|干啥)")
+_ROLE_DUTIES = re.compile(r"(?:[市县]长(?:助理)?|秘书长|负责人|正职)(?:是|的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|干什么|干啥)")
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 # "气象局要执行市政府工作规则吗？", "规则还管谁？": whether a body is bound by the rules is what their 适用 article says.
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则"

@@ -658,6 +658,7 @@ def test_a_document_from_above_is_not_always_about_who_sees_it_first(assistant: 
      "市政府领导班子成员不出席部门召开的工作会议"),
     # asks what a role does, anew: not who stands in for it while it is away
     ([("张掖市市长外出期间谁主持政府工作？", "")], "那秘书长负责什么？", ("张掖市", 9), "负责处理市政府的日常工作"),
+    ([("张掖市政府组成人员有哪些？", "")], "市长助理是干啥的？", ("张掖市", 8), "按分工负责处理分管工作"),
     # names a place and little else, so keeps the subject: the kinds of meeting
     ([("平凉市政府工作规则里规定了哪几类政府会议？", "")], "张掖市呢？也这样？", ("张掖市", 37), "市政府党组会议"),
     # asks who attends (谁参加 asks who, and names its topic, attending, which 组成 states)

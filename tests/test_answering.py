@@ -372,6 +372,7 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     ("攀枝花政府要主动接受新闻监督吗？", ("攀枝花市", 72), "新闻舆论监督"),
     # the kind of government to build is stated by its 人民满意…服务型政府, not by any 建设 (学习型机关)
     ("攀枝花市政府要建啥样的政府？", ("攀枝花市", 2), "人民满意的法治政府、创新政府、廉洁政府和服务型政府"),
+    ("平凉出台的文件谁来解读？", ("平凉市", 40), "谁起草、谁解读"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:
@@ -1352,6 +1353,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("忻州市政府干工作把什么当成起点和最终归宿？", ("忻州市", 9)),
     ("平凉各局自己出的管理类红头文件，能不能在里面自己设罚款、设审批门槛？", ("平凉市", 29)),
     ("攀枝花市政府要建设哪几种政府？", ("攀枝花市", 2)),
+    # who explains a document, not only a 政策, is its drafter (谁起草、谁解读)
+    ("庄浪县 出台的规范性文件，谁负责解读？", ("庄浪县", 37)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

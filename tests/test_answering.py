@@ -373,6 +373,8 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     # the kind of government to build is stated by its 人民满意…服务型政府, not by any 建设 (学习型机关)
     ("攀枝花市政府要建啥样的政府？", ("攀枝花市", 2), "人民满意的法治政府、创新政府、廉洁政府和服务型政府"),
     ("平凉出台的文件谁来解读？", ("平凉市", 40), "谁起草、谁解读"),
+    # 工作会议 is one word: the article on holding them, not any on a 会议 or on 工作
+    ("庄浪对县政府和部门开工作会议有什么总体要求？", ("庄浪县", 57), "减少数量，控制规模"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:

@@ -375,6 +375,8 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     ("平凉出台的文件谁来解读？", ("平凉市", 40), "谁起草、谁解读"),
     # 工作会议 is one word: the article on holding them, not any on a 会议 or on 工作
     ("庄浪对县政府和部门开工作会议有什么总体要求？", ("庄浪县", 57), "减少数量，控制规模"),
+    # 新闻舆论 is the press as a check on government, not the 新闻报道 of the leaders' activities
+    ("忻州对新闻舆论监督要怎么对待？", ("忻州市", 16), "新闻舆论的监督"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:

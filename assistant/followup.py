@@ -107,9 +107,13 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
         return Turn(question, question, named)
     if set(named) <= set(mentions.others):  # "给平凉市政府打个报告" names where a document goes, not the place
         named = ()
-    if asks_role_duties(question) and classify(question) is GENERAL:
-        # "那秘书长负责什么？" after a question on the 市长's absence asks what that role does, anew
-        return Turn(question, question, named or previous.jurisdictions)
+    if classify(question) is GENERAL:
+        if asks_role_duties(question):
+            # "那秘书长负责什么？" after a question on the 市长's absence asks what that role does, anew
+            return Turn(question, question, named or previous.jurisdictions)
+        role = _named(ROLES, previous.standalone)
+        if role and asks_role_duties(f"{role}{question}"):  # "主要负责哪些事？" after one on the 秘书长
+            return Turn(question, f"{role}{question}", named or previous.jurisdictions)
     continuation = _CONTINUATION.match(question.strip())
     if not is_elliptical(question, places):
         if named and (_points_back(question) or is_dependent(question, places)):

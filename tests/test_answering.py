@@ -377,6 +377,8 @@ def test_answer_is_about_the_role_asked(assistant: Assistant) -> None:
     ("庄浪对县政府和部门开工作会议有什么总体要求？", ("庄浪县", 57), "减少数量，控制规模"),
     # 新闻舆论 is the press as a check on government, not the 新闻报道 of the leaders' activities
     ("忻州对新闻舆论监督要怎么对待？", ("忻州市", 16), "新闻舆论的监督"),
+    # a document that 违规 is one 违反…规定; 实行 is 实施
+    ("平凉部门文件违规了，市政府怎么处理？", ("平凉市", 29), "纠正或予以撤销"),
 ])
 def test_question_type_comes_from_what_is_asked(assistant: Assistant, question: str, key: tuple[str, int],
                                                 fact: str) -> None:
@@ -664,6 +666,8 @@ def test_a_document_from_above_is_not_always_about_who_sees_it_first(assistant: 
     # asks what a role does, anew: not who stands in for it while it is away
     ([("张掖市市长外出期间谁主持政府工作？", "")], "那秘书长负责什么？", ("张掖市", 9), "负责处理市政府的日常工作"),
     ([("张掖市政府组成人员有哪些？", "")], "市长助理是干啥的？", ("张掖市", 8), "按分工负责处理分管工作"),
+    # asks what the role the previous question named does
+    ([("攀枝花市政府秘书长在谁领导下工作？", "")], "主要负责哪些事？", ("攀枝花市", 8), "负责处理分管工作"),
     # names a place and little else, so keeps the subject: the kinds of meeting
     ([("平凉市政府工作规则里规定了哪几类政府会议？", "")], "张掖市呢？也这样？", ("张掖市", 37), "市政府党组会议"),
     # asks who attends (谁参加 asks who, and names its topic, attending, which 组成 states)
@@ -1359,6 +1363,7 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("攀枝花市政府要建设哪几种政府？", ("攀枝花市", 2)),
     # who explains a document, not only a 政策, is its drafter (谁起草、谁解读)
     ("庄浪县 出台的规范性文件，谁负责解读？", ("庄浪县", 37)),
+    ("攀枝花对市政府部门实行什么管理？", ("攀枝花市", 66)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -210,6 +210,9 @@ _DECIDED_INSIDE = (r"(?:部门|局)[^。？]{0,10}(?:报|提请|上会|前)[^。
 _BIG_MATTER_DECIDED = (r"(?:^|(?<=[，。？]))(?:(?!局|部门|单位|文|件|稿)[^，。？])*?(?:大事|重大事项|重大问题)(?!小情)[^，。？]{0,4}?"
                        r"(?P<said>(?:最后|最终|到底)?(?:由|归|过|经|上)?(?:谁|哪个会?|哪位|怎么|咋|如何)(?:来|去)?(?:最后|最终)?"
                        r"(?:定|决定|拍板|说了算|做主|敲定|拿主意|点头))")
+# Which matters go to the 全体会议 or the 常务会议 ("哪些事必须上全体会议或常务会议讨论？") is the article listing
+# them (规划…财政预算…重大政策措施…由…全体会议或…常务会议讨论决定), not either meeting's own tasks.
+_DECIDED_AT_BOTH = r"(?=[^？]*(?:讨论|决定|审议|上会|拍板))(?=[^？]*(?:哪些|什么|啥|哪类))(?=[^？]*(?:全体会|全会))(?=[^？]*常务会)"
 # Who belongs to a government ("县政府班子里有秘书长吗？", "办公室主任算不算县政府组成人员？", "班子都包括谁？") is what
 # its 由下列人员组成 article says.
 _IN_THE_GOVERNMENT = (r"政府(?:班子|领导班子|组成人员)(?:里|中|里面|里头)?"
@@ -247,6 +250,7 @@ READINGS = (
     Reading(re.compile(_GOVERNMENT_TO_BUILD), ("人民满意", "服务型", "建设"), frozenset({"人民满意", "服务型"})),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_BIG_MATTER_DECIDED), ("讨论", "决定"), displaces=True),
+    Reading(re.compile(_DECIDED_AT_BOTH), ("规划", "财政预算", "重大政策措施"), frozenset({"财政预算", "规划"})),
     Reading(re.compile(_WHO_EXPLAINS), ("谁起草", "谁解读"), frozenset({"谁起草"})),
     Reading(re.compile(_SENT_DOWN), ("下行文",)),
     Reading(re.compile(_WHO_SIGNS), ("签发", "签署")),

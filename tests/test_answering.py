@@ -1364,6 +1364,9 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     # who explains a document, not only a 政策, is its drafter (谁起草、谁解读)
     ("庄浪县 出台的规范性文件，谁负责解读？", ("庄浪县", 37)),
     ("攀枝花对市政府部门实行什么管理？", ("攀枝花市", 66)),
+    # which matters go to the 全体会议 or the 常务会议 is the article listing them (规划, 财政预算…)
+    ("张掖哪些事必须上全体会议或常务会议讨论？", ("张掖市", 23)),
+    ("忻州哪些事要经常务会议或全体会议讨论决定？", ("忻州市", 19)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -31,6 +31,8 @@ INTENT_BONUS = 0.3  # added to a sentence's normalised score when it matches wha
 SUBJECT_BONUS = 0.3  # added when the sentence starts with a topic of the question ("县政府全体会议由…")
 SUBJECT_SPAN = 10
 COMPOSITION_BONUS = 0.5  # added to the sentence stating who makes up what a who-attends question is about
+# …and when that is the government itself: every article on its 组成人员 says 组成, so it needs more
+GOVERNMENT_COMPOSITION_BONUS = 1.0
 VALIDITY_BONUS = 1.0  # added to the rules' own 施行/废止 sentence when a question asks about the rules' validity
 DENSE_K = 20
 # The RERANK_POOL best are reranked by how much of the question's concepts (synonym-aware, idf-weighted,
@@ -125,7 +127,8 @@ class HybridSearch:
                 composition = attendees and states_composition(sentence.text, topics, about)
                 per_article[sentence.article].append(
                     value / top_sentence + (INTENT_BONUS if matches else 0.0) + (SUBJECT_BONUS if about else 0.0)
-                    + (VALIDITY_BONUS if validity else 0.0) + (COMPOSITION_BONUS if composition else 0.0))
+                    + (VALIDITY_BONUS if validity else 0.0)
+                    + ((COMPOSITION_BONUS if topics else GOVERNMENT_COMPOSITION_BONUS) if composition else 0.0))
             # The rules' own 施行 sentence in whatever words asked ("旧的工作规则是哪个文件？"): the words naming
             # the rules (工作规则) are stop words, so it counts as a full match.
             if own_validity:

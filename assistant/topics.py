@@ -71,7 +71,7 @@ def question_topics(question: str) -> list[frozenset[str]]:
 # sentence stating its composition ("…由市长、副市长…组成") answers, not one that only says 参加 ("参加市政府
 # 常务会议，除…可带1名助手外…") or speaks of its 组成人员.
 _ASKS_WHO_ATTENDS = re.compile(r"(?:谁|哪些人|哪些领导|什么人)[^，。？]{0,3}(?:参加|出席|参会|与会|组成|构成)"
-                               r"|(?:参加|出席|参会|与会|组成|构成|成员)[^，。？]{0,5}(?:谁|哪些人|哪些领导|什么人|有哪些|是哪些)"
+                               r"|(?:参加|出席|参会|与会|组成|构成|成员)[^，。？]{0,5}(?:谁|哪些人|哪些领导|什么人|有哪些|是哪些|包括哪些)"
                                r"|组成人员[^，。？]{0,4}(?:不一样|不同|区别|差别|一样吗)")  # compared between places
 _COMPOSITION = re.compile(r"由[^。；]{2,80}?组成")
 _GOVERNMENT_COMPOSITION = re.compile(r"[市县]政府由[^。；]{2,80}?组成")  # "市政府由下列人员组成：…"

@@ -1366,6 +1366,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("攀枝花对市政府部门实行什么管理？", ("攀枝花市", 66)),
     # which matters go to the 全体会议 or the 常务会议 is the article listing them (规划, 财政预算…)
     ("张掖哪些事必须上全体会议或常务会议讨论？", ("张掖市", 23)),
+    # who makes up the government is the 市政府由…组成 article, not the many on what its 组成人员 must do
+    ("攀枝花市政府的组成人员都包括哪些？", ("攀枝花市", 4)),
     ("忻州哪些事要经常务会议或全体会议讨论决定？", ("忻州市", 19)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,

@@ -1368,6 +1368,8 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     ("张掖哪些事必须上全体会议或常务会议讨论？", ("张掖市", 23)),
     # who makes up the government is the 市政府由…组成 article, not the many on what its 组成人员 must do
     ("攀枝花市政府的组成人员都包括哪些？", ("攀枝花市", 4)),
+    # 不同意见 is one word (jieba cut it 不/同意/见); 定了的事 is a 决定; saying it 外面 is a 违背 言论
+    ("平凉市政府开会已经定了的事，我们局长心里不太认同，他能不能在外面发表不同看法？", ("平凉市", 77)),
     ("忻州哪些事要经常务会议或全体会议讨论决定？", ("忻州市", 19)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,

@@ -1371,6 +1371,7 @@ def test_speech_is_read_in_the_rules_words(assistant: Assistant, question: str, 
     # 不同意见 is one word (jieba cut it 不/同意/见); 定了的事 is a 决定; saying it 外面 is a 违背 言论
     ("平凉市政府开会已经定了的事，我们局长心里不太认同，他能不能在外面发表不同看法？", ("平凉市", 77)),
     ("忻州哪些事要经常务会议或全体会议讨论决定？", ("忻州市", 19)),
+    ("庄浪县哪些事项要由县政府全体会议或者常务会议讨论决定？", ("庄浪县", 30)),
 ])
 def test_the_article_asked_about_is_among_those_shown(assistant: Assistant, question: str,
                                                       key: tuple[str, int]) -> None:

@@ -108,6 +108,8 @@ class HybridSearch:
         topics = question_topics(asked_sentences(query))  # not the topics of a statement before the ask
         own_validity = about_the_rules(query, intent)
         attendees = asks_who_attends(query)
+        # the bonus for stating the composition of a meeting the question names, or of the government
+        composition_bonus = COMPOSITION_BONUS if topics else GOVERNMENT_COMPOSITION_BONUS
         fused: dict[int, float] = defaultdict(float)
         sentence_scores: dict[int, dict[str, float]] = defaultdict(dict)
         if self.use_keywords and terms:
@@ -127,8 +129,7 @@ class HybridSearch:
                 composition = attendees and states_composition(sentence.text, topics, about)
                 per_article[sentence.article].append(
                     value / top_sentence + (INTENT_BONUS if matches else 0.0) + (SUBJECT_BONUS if about else 0.0)
-                    + (VALIDITY_BONUS if validity else 0.0)
-                    + ((COMPOSITION_BONUS if topics else GOVERNMENT_COMPOSITION_BONUS) if composition else 0.0))
+                    + (VALIDITY_BONUS if validity else 0.0) + (composition_bonus if composition else 0.0))
             # The rules' own 施行 sentence in whatever words asked ("旧的工作规则是哪个文件？"): the words naming
             # the rules (工作规则) are stop words, so it counts as a full match.
             if own_validity:

@@ -55,7 +55,7 @@ def _canonical_phrase(text: str) -> str:
 
 
 # Words pointing back at the previous question's subject ("它的议题由谁确定？").
-_ANAPHOR = re.compile(r"它|这个|那个|这项|该项|此项|上述|这种|这类|这件事|这事")
+_ANAPHOR = re.compile(r"它|这个|那个|这项|该项|此项|上述|这种|这类|这件事|这事|那天|当天|那次|届时|到时候")
 # A follow-up with at most this many concepts of its own asks about the previous question's subject.
 _MAX_DEPENDENT_CONCEPTS = 3
 # "…以后，谁来审？": a follow-up asking about the next step of what the previous question described.

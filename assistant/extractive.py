@@ -226,10 +226,11 @@ _STANDING_IN = frozenset({"代为", "委托", "代行"})
 def asked_act(question: str, intent: Intent) -> set[str]:
     """Words for the one act a single-ask who-question is about ("由谁签发" → 签发, with the rules'
     words for a colloquial phrase that says it), 列席 for a question on who sits in (not who is a
-    member or attends; not "列席的人能带助手吗"), or nothing when it asks about several. A question about someone who cannot
-    attend asks about that absence ("…不能参加…的，向会议主持人请假"); one on how early asks about the act
-    done in advance (提前几天请假 → 请假, 报告 or 报备)."""
-    if ABSENCE.search(question) and not _STAND_IN.search(question):
+    member or attends; not "列席的人能带助手吗"), or nothing when it asks about several. A question about someone who
+    cannot attend asks about that absence ("…不能参加…的，向会议主持人请假"), unless another of its asks wants a
+    time limit or a number; one on how early asks about the act done in advance (提前几天请假 → 请假, 报告 or 报备)."""
+    several_asks = len(re.findall(r"[？?]", question)) > 1
+    if ABSENCE.search(question) and not _STAND_IN.search(question) and not (several_asks and intent.strict):
         return set(_ABSENT)
     if intent.name == "advance":
         ahead = _ADVANCE_ACT.search(question)
@@ -241,7 +242,7 @@ def asked_act(question: str, intent: Intent) -> set[str]:
     if intent.name != "who":
         return set()
     acts = set(_ASKED_ACT.findall(question))
-    if len(acts) != 1 or len(re.findall(r"[？?]", question)) > 1:
+    if len(acts) != 1 or several_asks:
         return set()
     act = acts.pop()
     return {act, *(word for phrase, words in said_phrases(question) if act in phrase for word in words)}

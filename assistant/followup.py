@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .concepts import ROLES, concepts, occurs
-from .intent import GENERAL, asked_sentences, classify
+from .intent import ABSENCE, GENERAL, asked_sentences, classify
 from .keyword import asks_role_duties, rules_words, synonyms, synonyms_longest_first
 from .places import PlaceFinder
 from .topics import LIST_WORDS, question_topics
@@ -121,6 +121,10 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             return Turn(question, f"{question} {places.strip(previous.standalone)}", named)
         if named or mentions.unknown:
             return Turn(question, question, named)
+        meeting = _meeting(previous.standalone)
+        if meeting and ABSENCE.search(question) and not _meeting(question):
+            # "副市长要是来不了，向谁请假？" after a question on the 常务会议 is about missing that meeting
+            return Turn(question, f"{meeting}{question}", previous.jurisdictions)
         if continuation:
             phrase = _canonical_phrase(_CONDITION_WORDS.sub("", continuation.group(1).strip()))
             if any(phrase in category for category in _CATEGORIES):  # "那如果是全体会议呢？"

@@ -14,6 +14,7 @@ from importlib import resources
 
 import jieba
 
+from .intent import ABSENCE
 from .numerals import NUMERAL_CHARS
 from .store import StoredArticle
 
@@ -133,6 +134,7 @@ def rules_words(text: str) -> list[str]:
 
 EXPANSION_WEIGHT = 0.6
 LEADER_WEIGHT = 0.3
+MUTED_WEIGHT = 0.5
 # A bureau named in speech (住建局, 我们局; not 大局 or 局长): the rules call it a 部门.
 BUREAU = re.compile(r"[^\s，。？、大]局(?!长)")
 # A county's or district's bureau (仁和区住建局, 县财政局): the rules' 县（区）政府工作部门.
@@ -165,6 +167,7 @@ class Reading:
     stated_by: frozenset[str] = frozenset()
     read_when_away: bool = True  # False: a question asking who stands in for the one away is not this one
     displaces: bool = False  # True: its terms replace the rules' words for the phrases said in it
+    mutes: bool = False  # True: the meetings said in it weigh little (the meeting one misses is no topic)
 
 
 # Which way a document goes: a government's own document to the level above is an 上行文 ("县政府往上级报的
@@ -221,6 +224,13 @@ _IN_THE_GOVERNMENT = (r"政府的?(?:班子|领导班子|组成人员)(?:里|中
                       r"(?:有没有|有无|包不包括|算不算|(?:有|包括)[^，。？]{1,6}吗)"
                       r"|(?:是不是|属不属于|属于|算|是)[^，。？]{0,3}[市县]?政府(?:班子|领导班子|组成人员)"
                       r"|政府的?(?:班子|领导班子|组成人员)(?:都|一共|里)?(?:有|包括|由)(?:哪些|谁|什么|哪几)")
+# Missing a meeting ("常务会那天局长要去省里，来不了", "一把手来不了全体会") is what the rules say of one who 不能出席 or
+# 不能参加 it, whichever meeting they name it in (忻州: 市政府有关会议): the meeting and the absence are one concept,
+# and the meeting's own words weigh little.
+ABSENCE_TERMS = ("不能出席", "不能参加", "请假")
+_MEETING_SAID = r"(?:全体会|全会|常务会|办公会|专题会|党组会|会议|会上|这个会|那个会)"
+_ABSENT_FROM_A_MEETING = (rf"(?P<said>会上不了|{_MEETING_SAID}[^？]{{0,24}}?(?:{ABSENCE.pattern})"
+                          rf"|(?:{ABSENCE.pattern})[^，。？\s]{{0,10}}?{_MEETING_SAID}议?(?:[或和、及与]{_MEETING_SAID}议?)*)")
 # Which meetings a government holds ("政府开会分哪几类？", "有几种会？") is the article that lists its 会议制度.
 _MEETING_KINDS = (r"(?:开会|会议|会)[^，。？]{0,3}(?:分|有|包括|分为)(?:哪几|哪些|几)(?:类|种|样)"
                   r"|(?:几|哪几)(?:类|种)(?:[市县]?政府)?(?:会|会议)")
@@ -248,6 +258,7 @@ READINGS = (
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规", "制度化"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
+    Reading(re.compile(_ABSENT_FROM_A_MEETING), ABSENCE_TERMS, frozenset(ABSENCE_TERMS), mutes=True),
     Reading(re.compile(_MEETING_KINDS), ("实行", "制度", "全体会议", "专题会议")),
     Reading(re.compile(_GOVERNMENT_TO_BUILD), ("人民满意", "服务型", "建设"), frozenset({"人民满意", "服务型"})),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
@@ -302,7 +313,11 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("部门", EXPANSION_WEIGHT)
     if COUNTY_BUREAU.search(question):
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
-    for _, reading in read:
+    for said_words, reading in read:
+        if reading.mutes:
+            meetings = [meeting.group(0) for meeting in re.finditer(_MEETING_SAID + "议?", said_words)]
+            muted = {word for meeting in meetings for word in (*tokenize(meeting), *rules_words(meeting))}
+            terms.update({term: weight * MUTED_WEIGHT for term, weight in terms.items() if term in muted})
         terms.update(dict.fromkeys(reading.terms, 1.0))
     if asks_who_stands_in(question):
         terms.update(dict.fromkeys(stand_in_words(question), 1.0))

@@ -589,6 +589,24 @@ def test_someone_who_cannot_attend_is_answered_by_the_rule_on_absence(assistant:
     assert_cites(answer, ("平凉市", 57), "由市政府办公室向会议主持人报告")
 
 
+@pytest.mark.parametrize(("history", "question", "key"), [
+    # the meeting missed is named, but the rule on absence is what is asked
+    ([], "庄浪县副县长临时有事参加不了县政府常务会议，应该向谁请假？", ("庄浪县", 54)),
+    # the trip is the excuse, not leave for travel; the meeting is the previous question's
+    ([("忻州市政府常务会议由谁主持？", "")], "我们局长那天要去省里开会，参加不了怎么办？", ("忻州市", 25)),
+    ([("攀枝花市政府常务会议多久开一次？", ""), ("这个会谁主持？", "")], "副市长要是来不了，向谁请假？", ("攀枝花市", 43)),
+])
+def test_missing_a_meeting_ranks_the_rule_on_absence_first(assistant: Assistant, history: list[tuple[str, str]],
+                                                          question: str, key: tuple[str, int]) -> None:
+    assert assistant.ask(question, history=history).retrieved[0].key == key
+
+
+def test_missing_a_meeting_compared_where_one_place_names_no_meeting(assistant: Assistant) -> None:
+    # 忻州 says 市政府有关会议: the articles naming both meetings are not the answer
+    answer = assistant.ask("市政府领导来不了全体会议或常务会议，攀枝花和忻州分别怎么请假？")
+    assert {c.key for c in answer.citations} == {("攀枝花市", 43), ("忻州市", 25)}
+
+
 def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> None:
     # 攀枝花 says who signs the 专题会议's 纪要, not the 市长办公会's.
     answer = assistant.ask("市长办公会开完了，会议纪要最后由谁签发？", jurisdiction="攀枝花市")

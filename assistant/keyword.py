@@ -146,7 +146,7 @@ AWAY = re.compile(r"不在|外出|出差|在外地|去外地|出国|出境|国�
                   r"|(?:去|到|在|赴|前往)[^，。？]{0,10}(?:学习|培训|开会|党校)|赴(?:省|京|外地)")
 # "市长的主要任务是什么？": a role's duties are what the rules say it leads or is responsible for (负责, 领导), not
 # the 主要任务 of the meetings it chairs.
-_ROLE_DUTIES = re.compile(r"(?:[市县]长(?:助理)?|秘书长|负责人|正职)(?:是|的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|干什么|干啥)")
+_ROLE_DUTIES = re.compile(r"(?:[市县]长(?:助理)?|秘书长|负责人|正职)(?:[，,]?[他她])?(?:是|的|平时|平常)?(?:主要)?(?:任务|工作|职责|职能|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|干什么|干啥)")
 ROLE_DUTY_TERMS = {"负责": 1.0, "领导": 1.0, "分工": EXPANSION_WEIGHT}
 # "气象局要执行市政府工作规则吗？", "规则还管谁？": whether a body is bound by the rules is what their 适用 article says.
 _BOUND_BY_THE_RULES = re.compile(r"(?:执行|遵守|适用|受|按|照)[^，。？]{0,8}工作规则"
@@ -233,6 +233,7 @@ _ABSENT_FROM_A_MEETING = (rf"(?P<said>会上不了|{_MEETING_SAID}[^？]{{0,24}}
                           rf"|(?:{ABSENCE.pattern})[^，。？\s]{{0,10}}?{_MEETING_SAID}议?(?:[或和、及与]{_MEETING_SAID}议?)*)")
 # Which meetings a government holds ("政府开会分哪几类？", "有几种会？") is the article that lists its 会议制度.
 _MEETING_KINDS = (r"(?:开会|会议|会)[^，。？]{0,3}(?:分|有|包括|分为)(?:哪几|哪些|几)(?:类|种|样)"
+                  r"|会议制度[^，。？]{0,4}(?:分|有|包括|分为|是)(?:哪些|哪几|哪|什么|啥|几)"
                   r"|(?:几|哪几)(?:类|种)(?:[市县]?政府)?(?:会|会议)")
 # What kind of government it is to be ("要建啥样的政府？") is where the rules say 建设人民满意的…服务型政府.
 _GOVERNMENT_TO_BUILD = r"建(?:设|成)?(?:个|一个)?(?:啥样|什么样|怎样|怎么样|哪种|哪样|哪几种|哪几类|哪些|几种)的?政府"
@@ -259,7 +260,7 @@ READINGS = (
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规", "制度化"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
     Reading(re.compile(_ABSENT_FROM_A_MEETING), ABSENCE_TERMS, frozenset(ABSENCE_TERMS), mutes=True),
-    Reading(re.compile(_MEETING_KINDS), ("实行", "制度", "全体会议", "专题会议")),
+    Reading(re.compile(_MEETING_KINDS), ("实行", "制度", "全体会议", "专题会议"), frozenset({"制度"}), displaces=True),
     Reading(re.compile(_GOVERNMENT_TO_BUILD), ("人民满意", "服务型", "建设"), frozenset({"人民满意", "服务型"})),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
     Reading(re.compile(_BIG_MATTER_DECIDED), ("讨论", "决定"), displaces=True),

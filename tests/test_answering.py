@@ -639,6 +639,8 @@ def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> Non
     ("平凉局里的大事小情谁拍板？", ("平凉市", 14), "局长、主任负责制"),
     # while the head is away, whoever stands in
     ("平凉市长这一礼拜都在外头跑项目，市政府谁当家？", ("平凉市", 13), "负责常务工作的副市长"),
+    # the meetings a 会议制度 includes are the article listing them, not who attends them (包括哪些)
+    ("张掖市政府的会议制度包括哪些会？", ("张掖市", 37), "市政府党组会议"),
 ])
 def test_a_reading_of_the_sentence_shape_decides_the_article(assistant: Assistant, question: str,
                                                              key: tuple[str, int], fact: str) -> None:
@@ -684,6 +686,7 @@ def test_a_document_from_above_is_not_always_about_who_sees_it_first(assistant: 
     # asks what a role does, anew: not who stands in for it while it is away
     ([("张掖市市长外出期间谁主持政府工作？", "")], "那秘书长负责什么？", ("张掖市", 9), "负责处理市政府的日常工作"),
     ([("张掖市政府组成人员有哪些？", "")], "市长助理是干啥的？", ("张掖市", 8), "按分工负责处理分管工作"),
+    ([("平凉市政府由哪些人组成？", "")], "张掖还有个市长助理，他主要干啥？", ("张掖市", 8), "按分工负责处理分管工作"),
     # asks what the role the previous question named does
     ([("攀枝花市政府秘书长在谁领导下工作？", "")], "主要负责哪些事？", ("攀枝花市", 8), "负责处理分管工作"),
     # names a place and little else, so keeps the subject: the kinds of meeting

@@ -694,6 +694,8 @@ def test_a_document_from_above_is_not_always_about_who_sees_it_first(assistant: 
     # asks who attends (谁参加 asks who, and names its topic, attending, which 组成 states)
     ([("平凉市政府全体会议一年开几次？", "")], "都有谁参加？", ("平凉市", 52), "市政府组成部门主要负责同志组成"),
     ([("忻州市政府全体会议主要任务是什么？", "")], "谁参加？", ("忻州市", 20), "市政府组成部门的主要负责人组成"),
+    # 出门 is a trip (出差) and 怎么报 asks how it is filed (报备)
+    ([("平凉市长外出期间谁主持市政府工作？", "")], "那市长自己出门，需要怎么报？", ("平凉市", 79), "按省委、省政府要求报备"),
     # 那天 points back at the meeting asked about: being absent from it, not leave for travel
     ([("攀枝花市政府常务会议要多少人到会才能开？", "")], "副市长要是那天来不了，得跟谁请假？", ("攀枝花市", 43),
      "市政府领导同志不能出席市政府全体会议或常务会议，向市长请假"),

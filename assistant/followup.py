@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .concepts import ROLES, concepts, occurs
-from .intent import ABSENCE, GENERAL, asked_sentences, classify
+from .intent import GENERAL, asked_sentences, classify
 from .keyword import asks_role_duties, rules_words, synonyms, synonyms_longest_first
 from .places import PlaceFinder
 from .topics import LIST_WORDS, question_topics
@@ -55,7 +55,7 @@ def _canonical_phrase(text: str) -> str:
 
 
 # Words pointing back at the previous question's subject ("它的议题由谁确定？").
-_ANAPHOR = re.compile(r"它|这个|那个|这项|该项|此项|上述|这种|这类|这件事|这事|那天|当天|那次|届时|到时候")
+_ANAPHOR = re.compile(r"它|这个|那个|这项|该项|此项|上述|这种|这类|这件事|这事|那天|那次|届时|到时候")
 # A follow-up with at most this many concepts of its own asks about the previous question's subject.
 _MAX_DEPENDENT_CONCEPTS = 3
 # "…以后，谁来审？": a follow-up asking about the next step of what the previous question described.
@@ -121,10 +121,6 @@ def rewrite(question: str, previous: Turn | None, places: PlaceFinder) -> Turn:
             return Turn(question, f"{question} {places.strip(previous.standalone)}", named)
         if named or mentions.unknown:
             return Turn(question, question, named)
-        meeting = _meeting(previous.standalone)
-        if meeting and ABSENCE.search(question) and not _meeting(question):
-            # "副市长要是来不了，向谁请假？" after a question on the 常务会议 is about missing that meeting
-            return Turn(question, f"{meeting}{question}", previous.jurisdictions)
         if continuation:
             phrase = _canonical_phrase(_CONDITION_WORDS.sub("", continuation.group(1).strip()))
             if any(phrase in category for category in _CATEGORIES):  # "那如果是全体会议呢？"

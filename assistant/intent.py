@@ -107,7 +107,7 @@ _STATED_UNITS = {"工作日": TIME_LIMITS, "日": TIME_LIMITS, "天": TIME_LIMIT
 PROCEDURE = re.compile(r"怎么报|如何报|怎么走|走什么|什么程序|哪些程序|流程|手续|要做什么|该做什么|需要做什么"
                        r"|怎么处理|怎么办理|如何办理|哪些材料|什么材料")
 # Someone cannot attend a meeting ("他来不了").
-ABSENCE = re.compile(r"来不了|去不了|参加不了|出席不了|到不了|会上不了|参会不了|赶不上|赶不回来|赶不过来|去不成|来不成|撞会"
+ABSENCE = re.compile(r"来不了|去不了|参加不了|出席不了|到不了|会上不了|参会不了|赶不回来|赶不过来|去不成|来不成|撞会"
                      r"|(?<!能)不能(?:参加|出席|到会|参会)|(?:没法|无法)(?:参加|出席|到会|去)|缺席")  # not 能不能参加
 _LENIENT = frozenset({"who", "participants"})
 # Intents whose asking words are also what the question is about (参会, 到会人数).

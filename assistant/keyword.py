@@ -227,7 +227,7 @@ _IN_THE_GOVERNMENT = (r"政府的?(?:班子|领导班子|组成人员)(?:里|中
 # Missing a meeting ("常务会那天局长要去省里，来不了", "一把手来不了全体会") is what the rules say of one who 不能出席 or
 # 不能参加 it, whichever meeting they name it in (忻州: 市政府有关会议): the meeting and the absence are one concept,
 # and the meeting's own words weigh little.
-ABSENCE_TERMS = ("不能出席", "不能参加", "请假")
+_ABSENCE_TERMS = ("不能出席", "不能参加", "请假")
 _MEETING_SAID = r"(?:全体会|全会|常务会|办公会|专题会|党组会|会议|会上|这个会|那个会)"
 _ABSENT_FROM_A_MEETING = (rf"(?P<said>会上不了|{_MEETING_SAID}[^？]{{0,24}}?(?:{ABSENCE.pattern})"
                           rf"|(?:{ABSENCE.pattern})[^，。？\s]{{0,10}}?{_MEETING_SAID}议?(?:[或和、及与]{_MEETING_SAID}议?)*)")
@@ -259,7 +259,7 @@ READINGS = (
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规", "制度化"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
-    Reading(re.compile(_ABSENT_FROM_A_MEETING), ABSENCE_TERMS, frozenset(ABSENCE_TERMS), mutes=True),
+    Reading(re.compile(_ABSENT_FROM_A_MEETING), _ABSENCE_TERMS, frozenset(_ABSENCE_TERMS), mutes=True),
     Reading(re.compile(_MEETING_KINDS), ("实行", "制度", "全体会议", "专题会议"), frozenset({"制度"}), displaces=True),
     Reading(re.compile(_GOVERNMENT_TO_BUILD), ("人民满意", "服务型", "建设"), frozenset({"人民满意", "服务型"})),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),

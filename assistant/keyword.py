@@ -167,7 +167,7 @@ class Reading:
     stated_by: frozenset[str] = frozenset()
     read_when_away: bool = True  # False: a question asking who stands in for the one away is not this one
     displaces: bool = False  # True: its terms replace the rules' words for the phrases said in it
-    mutes: bool = False  # True: the meetings said in it weigh little (the meeting one misses is no topic)
+    mutes: str = ""  # a pattern for the words said in it that weigh little (the meeting one misses is no topic)
 
 
 # Which way a document goes: a government's own document to the level above is an 上行文 ("县政府往上级报的
@@ -259,7 +259,7 @@ READINGS = (
     Reading(re.compile(_SENT_UP), ("上行文",)),
     Reading(re.compile(_RULES_BASIS), ("宪法", "组织法", "参照", "法律法规", "制度化"), frozenset({"宪法", "参照"})),
     Reading(re.compile(_IN_THE_GOVERNMENT), ("组成", "下列"), frozenset({"组成"})),
-    Reading(re.compile(_ABSENT_FROM_A_MEETING), _ABSENCE_TERMS, frozenset(_ABSENCE_TERMS), mutes=True),
+    Reading(re.compile(_ABSENT_FROM_A_MEETING), _ABSENCE_TERMS, frozenset(_ABSENCE_TERMS), mutes=_MEETING_SAID + "议?"),
     Reading(re.compile(_MEETING_KINDS), ("实行", "制度", "全体会议", "专题会议"), frozenset({"制度"}), displaces=True),
     Reading(re.compile(_GOVERNMENT_TO_BUILD), ("人民满意", "服务型", "建设"), frozenset({"人民满意", "服务型"})),
     Reading(re.compile(f"{_HEAD_ALONE}|{_DECIDED_INSIDE}"), ("集体", "讨论", "决定"), frozenset({"集体"})),
@@ -316,8 +316,8 @@ def query_terms(question: str, vocabulary: Container[str] | None = None) -> dict
         terms.setdefault("工作部门", EXPANSION_WEIGHT)
     for said_words, reading in read:
         if reading.mutes:
-            meetings = [meeting.group(0) for meeting in re.finditer(_MEETING_SAID + "议?", said_words)]
-            muted = {word for meeting in meetings for word in (*tokenize(meeting), *rules_words(meeting))}
+            said_muted = [match.group(0) for match in re.finditer(reading.mutes, said_words)]
+            muted = {word for words in said_muted for word in (*tokenize(words), *rules_words(words))}
             terms.update({term: weight * MUTED_WEIGHT for term, weight in terms.items() if term in muted})
         terms.update(dict.fromkeys(reading.terms, 1.0))
     if asks_who_stands_in(question):

@@ -30,6 +30,8 @@ def not_covered(finding: Finding, document: str) -> str:
 
 
 def several(findings: list[Finding], documents: dict[str, str]) -> str:
+    if all(finding.subject for finding in findings):
+        return per_subject(findings)
     lines = [render("multi_intro")]
     for finding in findings:
         if finding.article is not None:
@@ -42,6 +44,15 @@ def several(findings: list[Finding], documents: dict[str, str]) -> str:
     if len(answered) >= 2:
         facts = [_quantities(finding.quote) for finding in answered]
         lines.append(render("same" if all(f == facts[0] and f for f in facts) else "different"))
+    return "\n".join(lines)
+
+
+def per_subject(findings: list[Finding]) -> str:
+    """One line per meeting of a question naming several, each answered from its own article."""
+    lines = [render("subjects_intro")]
+    lines.extend(render("subject_line", subject=finding.subject, answer=direct_answer(finding),
+                        reference=Citation.of(finding.article).reference)
+                 for finding in findings if finding.article is not None)
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
@@ -35,6 +35,7 @@ from .llm import LLMAnswerer, make_chat_model
 from .places import PlaceFinder, PlaceMentions, localize, turns_to
 from .retrieval import HybridRetriever, HybridSearch, Ranked
 from .store import RuleStore, StoredArticle
+from .subjects import Subject, per_meeting, speaks_of, with_each_best
 from .templates import render
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ class Plan:
     problem: str = ""
     notice: str = ""
     ranked: dict[str, list[Ranked]] = field(default_factory=dict)
+    # per jurisdiction, each meeting of a question naming several and the ranking for it alone
+    subjects: dict[str, list[tuple[Subject, list[Ranked]]]] = field(default_factory=dict)
     state: Snapshot | None = None
 
 
@@ -257,9 +260,17 @@ class Assistant:
         for jurisdiction in plan.jurisdictions:
             retriever = self.retriever(jurisdiction, intent=plan.intent, search=state.search,
                                        focus=localize(plan.focus, jurisdiction))
-            documents = retriever.invoke(localize(query, jurisdiction))
-            plan.ranked[jurisdiction] = [self._ranked(state, document) for document in documents]
+            plan.ranked[jurisdiction] = self._ranking(state, retriever, localize(query, jurisdiction))
+            subjects = [(subject, self._ranking(state, retriever, localize(subject.question, jurisdiction)))
+                        for subject in per_meeting(query)]
+            if subjects:  # each meeting's own article is retrieved, whatever the whole question ranks first
+                plan.subjects[jurisdiction] = subjects
+                plan.ranked[jurisdiction] = with_each_best(plan.ranked[jurisdiction],
+                                                           [ranked[0] for _, ranked in subjects if ranked])
         return plan
+
+    def _ranking(self, state: Snapshot, retriever: HybridRetriever, query: str) -> list[Ranked]:
+        return [self._ranked(state, document) for document in retriever.invoke(query)]
 
     @staticmethod
     def _ranked(state: Snapshot, document: Document) -> Ranked:
@@ -280,22 +291,39 @@ class Assistant:
             return self._lookup(plan, plan.lookup)
         query = state.places.strip(plan.standalone)
         findings = [self._find(plan, j, localize(query, j)) for j in plan.jurisdictions]
+        if len(findings) == 1:
+            findings = self._per_subject(plan, findings[0]) or findings
         if self.llm is None:
             return self._extractive(plan, findings)
         return self._llm(plan, findings)
 
     @staticmethod
-    def _find(plan: Plan, jurisdiction: str, query: str) -> Finding:
-        """The answer in one jurisdiction; for a follow-up about another person or case, what the rules
-        say of it when they do not say it in the way the previous question asked."""
+    def _find(plan: Plan, jurisdiction: str, query: str, ranked: list[Ranked] | None = None) -> Finding:
+        """The answer in one jurisdiction (from its ranking, or from ``ranked``); for a follow-up about
+        another person or case, what the rules say of it when they do not say it in the way the previous
+        question asked."""
         assert plan.state is not None
         keyword, focus = plan.state.search.keyword, localize(plan.focus, jurisdiction)
         intent = plan.intent or GENERAL
-        finding = find_answer_parts(jurisdiction, query, intent, plan.ranked[jurisdiction], keyword, focus,
-                                    other_person=plan.other_case)
+        ranked = plan.ranked[jurisdiction] if ranked is None else ranked
+        finding = find_answer_parts(jurisdiction, query, intent, ranked, keyword, focus, other_person=plan.other_case)
         if finding.answered or not plan.other_case or intent is GENERAL:
             return finding
-        return find_answer_parts(jurisdiction, query, GENERAL, plan.ranked[jurisdiction], keyword, focus)
+        return find_answer_parts(jurisdiction, query, GENERAL, ranked, keyword, focus)
+
+    def _per_subject(self, plan: Plan, whole: Finding) -> list[Finding]:
+        """For a question naming several meetings, one answer per meeting from its own ranking, when the
+        answer to the whole does not speak of them all and theirs come from different retrieved articles."""
+        subjects = plan.subjects.get(whole.jurisdiction, [])
+        if not subjects or whole.answered and all(speaks_of(whole.quote, subject) for subject, _ in subjects):
+            return []
+        retrieved = {hit.article.id for hit in plan.ranked[whole.jurisdiction]}
+        parts = [replace(self._find(plan, whole.jurisdiction, localize(subject.question, whole.jurisdiction), ranked),
+                         subject=subject.name) for subject, ranked in subjects]
+        articles = {part.article.id for part in parts if part.article is not None}
+        if not all(part.answered for part in parts) or len(articles) < 2 or not articles <= retrieved:
+            return []
+        return parts
 
     def _llm(self, plan: Plan, findings: list[Finding]) -> Answer:
         assert self.llm is not None

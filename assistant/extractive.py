@@ -55,6 +55,7 @@ class Finding:
     article: StoredArticle | None = None
     quote: str = ""
     coverage: float = 0.0
+    subject: str = ""  # the meeting it answers for, when a question names several (subjects.per_meeting)
 
     @property
     def answered(self) -> bool:

@@ -36,7 +36,7 @@ from .evalset import EvalItem
 from .matching import contains, supported
 
 _REFERENCE = re.compile(r"《[^》]+》(?:（[^）]*）)?第[零〇一二三四五六七八九十百千\d]+条")
-_SCAFFOLD = re.compile(r"未对此作出规定|知识库中没有|各地规定如下|以上各地规定|要求改变回答方式|^依据|^结论")
+_SCAFFOLD = re.compile(r"未对此作出规定|知识库中没有|各地规定如下|分别规定如下|以上各地规定|要求改变回答方式|^依据|^结论")
 _CLAIM_SPLIT = re.compile(r"[。；！？\n“”]")
 
 

@@ -92,6 +92,32 @@ def test_comparison_that_differs(assistant: Assistant) -> None:
     assert answer.answer.splitlines()[-1] == "结论：以上各地规定不同。"
 
 
+@pytest.mark.parametrize("question, lines", [
+    ("平凉市政府的常务会和全体会议，一年下来按规定各开多少次？",
+     {"常务会议": ("每月召开2次", ("平凉市", 53), "第五十三条"), "全体会议": ("每年召开2次", ("平凉市", 52), "第五十二条")}),
+    ("庄浪县政府常务会和全体会各多久开一次？",
+     {"常务会议": ("每月召开2次", ("庄浪县", 50), "第五十条"), "全体会议": ("每年召开2次", ("庄浪县", 49), "第四十九条")}),
+    ("忻州市长办公会和市政府常务会分别由谁主持？",
+     {"市长办公会议": ("市长主持", ("忻州市", 24), "第二十四条"), "常务会议": ("由市长召集和主持", ("忻州市", 21), "第二十一条")}),
+])
+def test_several_meetings_each_answered_from_its_own_article(assistant: Assistant, question: str,
+                                                             lines: dict[str, tuple[str, tuple[str, int], str]]) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    labelled = dict(line.split("：", 1) for line in answer.answer.splitlines()[1:])
+    assert set(labelled) == set(lines)
+    for meeting, (fact, _, article) in lines.items():
+        assert fact in labelled[meeting] and article in labelled[meeting]
+    assert {c.key for c in answer.citations} == {key for _, key, _ in lines.values()}
+    assert_citations_retrieved(answer)
+
+
+def test_several_meetings_stated_in_one_article_keep_one_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("张掖市政府全体会议和常务会议的议题由谁定？")
+    assert [c.key for c in answer.citations] == [("张掖市", 44)]
+    assert not answer.answer.startswith("分别规定如下")
+
+
 def test_no_jurisdiction_answers_each_labelled(assistant: Assistant) -> None:
     answer = assistant.ask("会签文件几天内要回复？")
     assert answer.jurisdictions == sorted(answer.jurisdictions) and len(answer.jurisdictions) == 5

@@ -233,7 +233,7 @@ _ABSENT_FROM_A_MEETING = (rf"(?P<said>会上不了|{_MEETING_SAID}[^？]{{0,24}}
                           rf"|(?:{ABSENCE.pattern})[^，。？\s]{{0,10}}?{_MEETING_SAID}议?(?:[或和、及与]{_MEETING_SAID}议?)*)")
 # Which meetings a government holds ("政府开会分哪几类？", "有几种会？") is the article that lists its 会议制度.
 _MEETING_KINDS = (r"(?:开会|会议|会)[^，。？]{0,3}(?:分|有|包括|分为)(?:哪几|哪些|几)(?:类|种|样)"
-                  r"|会议制度[^，。？]{0,4}(?:分|有|包括|分为|是)(?:哪些|哪几|哪|什么|啥|几)"
+                  r"|会议(?:制度|体系)[^，。？]{0,4}(?:分|有|包括|分为|是|设)(?:哪些|哪几|哪|什么|啥|几|的)"
                   r"|(?:几|哪几)(?:类|种)(?:[市县]?政府)?(?:会|会议)")
 # What kind of government it is to be ("要建啥样的政府？") is where the rules say 建设人民满意的…服务型政府.
 _GOVERNMENT_TO_BUILD = r"建(?:设|成)?(?:个|一个)?(?:啥样|什么样|怎样|怎么样|哪种|哪样|哪几种|哪几类|哪些|几种)的?政府"

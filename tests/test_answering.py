@@ -667,6 +667,9 @@ def test_meeting_named_by_its_short_form_is_a_topic(assistant: Assistant) -> Non
     ("平凉市长这一礼拜都在外头跑项目，市政府谁当家？", ("平凉市", 13), "负责常务工作的副市长"),
     # the meetings a 会议制度 includes are the article listing them, not who attends them (包括哪些)
     ("张掖市政府的会议制度包括哪些会？", ("张掖市", 37), "市政府党组会议"),
+    ("庄浪县政府的会议体系是怎么设的？都有哪些会？", ("庄浪县", 48), "县长办公会议"),
+    # 群众…媒体反映 is the public's and the press's supervision
+    ("庄浪群众通过媒体反映我们局的问题，局里处理上有什么要求？", ("庄浪县", 44), "新闻舆论的监督"),
 ])
 def test_a_reading_of_the_sentence_shape_decides_the_article(assistant: Assistant, question: str,
                                                              key: tuple[str, int], fact: str) -> None:
@@ -725,6 +728,8 @@ def test_a_document_from_above_is_not_always_about_who_sees_it_first(assistant: 
     # 那天 points back at the meeting asked about: being absent from it, not leave for travel
     ([("攀枝花市政府常务会议要多少人到会才能开？", "")], "副市长要是那天来不了，得跟谁请假？", ("攀枝花市", 43),
      "市政府领导同志不能出席市政府全体会议或常务会议，向市长请假"),
+    # 区县政府的领导 are the 县（区）政府负责人 a department's meeting may invite only with approval
+    ([("攀枝花部门开全市性会议一年能开几次？", "")], "能请区县政府的领导来参加吗？", ("攀枝花市", 46), "不邀请县（区）政府负责人出席"),
 ])
 def test_follow_up_lands_on_the_article_it_asks_about(assistant: Assistant, history: list[tuple[str, str]],
                                                       follow_up: str, key: tuple[str, int], fact: str) -> None:

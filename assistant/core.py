@@ -315,7 +315,7 @@ class Assistant:
         """For a question naming several meetings, one answer per meeting from its own ranking, when the
         answer to the whole does not speak of them all and theirs come from different retrieved articles."""
         subjects = plan.subjects.get(whole.jurisdiction, [])
-        if not subjects or whole.answered and all(speaks_of(whole.quote, subject) for subject, _ in subjects):
+        if not subjects or (whole.answered and all(speaks_of(whole.quote, subject) for subject, _ in subjects)):
             return []
         retrieved = {hit.article.id for hit in plan.ranked[whole.jurisdiction]}
         parts = [replace(self._find(plan, whole.jurisdiction, localize(subject.question, whole.jurisdiction), ranked),

@@ -43,8 +43,6 @@ def with_each_best(ranked: list[Ranked], bests: list[Ranked]) -> list[Ranked]:
     the subjects' order, and the ranking keeps its length."""
     present = {hit.article.id for hit in ranked}
     missing = list({hit.article.id: hit for hit in bests if hit.article.id not in present}.values())
-    if not missing:
-        return ranked
     return (ranked[:max(len(ranked) - len(missing), 0)] + missing)[:len(ranked)]
 
 
